@@ -1,0 +1,121 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/vectorops/terraform-provider-zilliz/internal/client"
+)
+
+// Business error codes of the Zilliz Cloud API that change what the provider tells the user.
+const (
+	codeInvalidToken          = 80001
+	codeInvalidTokenFormat    = 80002
+	codeInvalidClusterName    = 80009
+	codeDuplicateClusterName  = 80010
+	codeInvalidProjectID      = 80014
+	codeProjectNotFound       = 80015
+	codeServerlessUnsupported = 80025
+)
+
+const createSummary = "Create Serverless Cluster Failed"
+
+// createFailedDiagnostic explains a failed createServerless call, on the attribute it concerns
+// when there is one.
+func createFailedDiagnostic(request client.CreateServerlessRequest, err error) diag.Diagnostic {
+	switch {
+	case client.HasCode(err, codeDuplicateClusterName):
+		return diag.NewAttributeErrorDiagnostic(path.Root("cluster_name"), createSummary,
+			fmt.Sprintf("A live cluster named %q already exists in this Zilliz Cloud account, and names must be "+
+				"unique among live clusters. Choose another cluster_name, or import the existing cluster with "+
+				"terraform import.\n\n%s", request.ClusterName, err))
+	case client.HasCode(err, codeInvalidClusterName):
+		return diag.NewAttributeErrorDiagnostic(path.Root("cluster_name"), createSummary,
+			fmt.Sprintf("Zilliz Cloud rejected the cluster name %q. Use 1 to %d ASCII letters, digits and "+
+				"hyphens.\n\n%s", request.ClusterName, maxClusterNameLength, err))
+	case client.HasCode(err, codeInvalidProjectID), client.HasCode(err, codeProjectNotFound):
+		return diag.NewAttributeErrorDiagnostic(path.Root("project_id"), createSummary,
+			fmt.Sprintf("Zilliz Cloud found no project %q that this API key may use. Check the ID in the "+
+				"console, or look it up by name with the zilliz_projects data source.\n\n%s", request.ProjectID, err))
+	case client.HasCode(err, codeServerlessUnsupported):
+		return diag.NewErrorDiagnostic(createSummary,
+			fmt.Sprintf("Serverless clusters are not offered in the provider's cloud region. Set cloud_region "+
+				"to a region that offers them.\n\n%s", err))
+	case client.HasCode(err, codeInvalidToken), client.HasCode(err, codeInvalidTokenFormat):
+		return invalidAPIKeyDiagnostic(createSummary, err)
+	case client.IsOutcomeUnknown(err):
+		return diag.NewErrorDiagnostic(createSummary,
+			fmt.Sprintf("The responses to %d requests to create the cluster %q were lost, and no cluster of that "+
+				"name was found in project %s afterwards, so none is recorded in state. Check the Zilliz Cloud "+
+				"console: if the cluster exists, import it; otherwise run terraform apply again.\n\n%s",
+				maxCreateAttempts, request.ClusterName, request.ProjectID, err))
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+		return diag.NewErrorDiagnostic(createSummary,
+			fmt.Sprintf("The request to create the cluster %q was stopped before it completed. If a cluster of that "+
+				"name now exists in the console, import it; otherwise run terraform apply again.\n\n%s",
+				request.ClusterName, err))
+	default:
+		return diag.NewErrorDiagnostic(createSummary,
+			fmt.Sprintf("Zilliz Cloud did not create the cluster %q in project %s. Fix the cause below and run "+
+				"terraform apply again.\n\n%s", request.ClusterName, request.ProjectID, err))
+	}
+}
+
+func invalidAPIKeyDiagnostic(summary string, err error) diag.Diagnostic {
+	return diag.NewErrorDiagnostic(summary,
+		fmt.Sprintf("Zilliz Cloud rejected the API key. Check the api_key attribute or the %s environment "+
+			"variable, and that the key belongs to this region's organization.\n\n%s", envAPIKey, err))
+}
+
+// adoptedClusterWarning tells the user that a cluster was recorded without its credentials.
+func adoptedClusterWarning(request client.CreateServerlessRequest, clusterID string) diag.Diagnostic {
+	return diag.NewWarningDiagnostic("Serverless Cluster Password Not Received",
+		fmt.Sprintf("The response to the request that created the cluster %q was lost, so the provider found "+
+			"the cluster by name (%s) and recorded it in state. Zilliz Cloud returns the generated username and "+
+			"password only in that response, so both are null in state. Reset the database user's password in "+
+			"the Zilliz Cloud console (the cluster's Users tab) and keep it in a secret store.",
+			request.ClusterName, clusterID))
+}
+
+// waitFailedDiagnostic explains a wait for a cluster that ended before the cluster got there.
+// operation is "Create" or "Delete".
+func waitFailedDiagnostic(operation, clusterID string, timeout time.Duration, err error) diag.Diagnostic {
+	summary := operation + " Serverless Cluster Failed"
+	inState := "The cluster is recorded in state and marked tainted, so the next apply replaces it."
+	target := client.StatusRunning
+	if operation == "Delete" {
+		inState = "The cluster is still in state, so the next terraform destroy or apply tries again."
+		target = "deleted"
+	}
+
+	var statusErr *unexpectedStatusError
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return diag.NewErrorDiagnostic(operation+" Serverless Cluster Timed Out",
+			fmt.Sprintf("The cluster %s was not %s within %s. %s If the service is slow, raise the %s timeout "+
+				"in the resource's timeouts block.\n\n%s", clusterID, target, timeout, inState,
+				lowerFirst(operation), err))
+	case errors.Is(err, context.Canceled):
+		return diag.NewErrorDiagnostic(operation+" Serverless Cluster Interrupted",
+			fmt.Sprintf("The wait for the cluster %s to be %s was interrupted. %s\n\n%s", clusterID, target, inState, err))
+	case errors.As(err, &statusErr):
+		return diag.NewErrorDiagnostic(summary,
+			fmt.Sprintf("The cluster %s entered status %s instead of becoming %s. %s Check the cluster in the "+
+				"Zilliz Cloud console.", clusterID, statusErr.status, target, inState))
+	default:
+		return diag.NewErrorDiagnostic(summary,
+			fmt.Sprintf("The provider could not check whether the cluster %s is %s. %s\n\n%s", clusterID, target, inState, err))
+	}
+}
+
+func lowerFirst(word string) string {
+	if word == "" {
+		return word
+	}
+	return string(word[0]+('a'-'A')) + word[1:]
+}

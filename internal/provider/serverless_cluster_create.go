@@ -1,0 +1,83 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/vectorops/terraform-provider-zilliz/internal/client"
+)
+
+const (
+	// maxCreateAttempts bounds how often Create sends createServerless after responses that were
+	// lost, when no cluster with the name turned up each time.
+	maxCreateAttempts = 3
+
+	// adoptionClockSkew is how much older than the create request a cluster found by name may be
+	// and still count as the one the lost request created, allowing for the service's clock.
+	adoptionClockSkew = 10 * time.Minute
+)
+
+// createOutcome is a cluster that Create made: created, with its one-time credentials, or
+// adopted, found by name after a create whose response was lost.
+type createOutcome struct {
+	created *client.CreateServerlessResponse
+	adopted *client.Cluster
+}
+
+// createOrAdopt calls createServerless, which is not idempotent. The client retries it only when
+// the service provably did not act on it. When the outcome is unknown, createOrAdopt looks the
+// cluster up by name in the project before anything else: a cluster found there is adopted, and
+// otherwise the create is sent again. So one resource never makes two clusters, and a cluster
+// that was made is always returned for the state.
+func createOrAdopt(ctx context.Context, apiClient *client.Client, request client.CreateServerlessRequest) (createOutcome, error) {
+	startedAt := time.Now()
+	var lostResponse error
+
+	for attempt := 1; attempt <= maxCreateAttempts; attempt++ {
+		created, err := apiClient.CreateServerlessCluster(ctx, request)
+		if err == nil {
+			return createOutcome{created: created}, nil
+		}
+
+		// A duplicate name right after a lost response means that lost request created the cluster
+		// and the lookup below did not see it yet.
+		duplicateAfterLoss := lostResponse != nil && client.HasCode(err, codeDuplicateClusterName)
+		if !client.IsOutcomeUnknown(err) && !duplicateAfterLoss {
+			return createOutcome{}, err
+		}
+		tflog.Warn(ctx, "Outcome of createServerless is unknown; looking the cluster up by name", map[string]any{
+			"cluster_name": request.ClusterName,
+			"project_id":   request.ProjectID,
+			"attempt":      attempt,
+			"error":        err.Error(),
+		})
+
+		existing, lookupErr := apiClient.FindLiveClusterByName(ctx, request.ProjectID, request.ClusterName)
+		if lookupErr != nil {
+			return createOutcome{}, fmt.Errorf("%w; then looking the cluster up by name failed: %w", err, lookupErr)
+		}
+		if existing != nil {
+			if createdBefore(existing, startedAt.Add(-adoptionClockSkew)) {
+				return createOutcome{}, fmt.Errorf("%w; a cluster with this name, %s, already existed before this "+
+					"apply, so it was not adopted", err, existing.ClusterID)
+			}
+			tflog.Warn(ctx, "Found the cluster that the lost create request made", map[string]any{
+				"cluster_id": existing.ClusterID,
+			})
+			return createOutcome{adopted: existing}, nil
+		}
+
+		lostResponse = err
+	}
+
+	return createOutcome{}, lostResponse
+}
+
+// createdBefore reports whether the cluster's createTime is known and earlier than limit.
+func createdBefore(cluster *client.Cluster, limit time.Time) bool {
+	created, err := time.Parse(time.RFC3339, cluster.CreateTime)
+	return err == nil && created.Before(limit)
+}
