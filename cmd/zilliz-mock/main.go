@@ -34,6 +34,9 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// errReported marks an error that the flag package has already printed with the usage.
+var errReported = errors.New("invalid command line")
+
 // config is the parsed command line.
 type config struct {
 	listen  string
@@ -92,14 +95,19 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 	flags.BoolVar(&cfg.options.ServerlessNotOffered, "no-serverless", false,
 		"reject createServerless with code 80025, as a region without serverless clusters does")
 	flags.Var(&cfg.faults, "fault",
-		"inject a fault, as endpoint=kind[:times[:value]], e.g. create=429:2:1 or describe=slow:1:3s; repeatable")
+		"inject a fault into the next requests to an endpoint, as `endpoint=kind[:times[:value]]`, e.g. "+
+			"create=429:2:1 or describe=slow:1:3s; a kind ending in -after, e.g. 502-after, acts on "+
+			"the request first; repeatable")
 	flags.StringVar(&cfg.envFile, "env-file", "",
 		"also write the ZILLIZ_ENDPOINT and ZILLIZ_API_KEY lines to this `file`, with mode 0600")
 	flags.BoolVar(&cfg.verbose, "verbose", false,
 		"log one line per request to stderr (never headers or bodies)")
 
 	if err := flags.Parse(args); err != nil {
-		return config{}, err
+		if errors.Is(err, flag.ErrHelp) {
+			return config{}, err
+		}
+		return config{}, fmt.Errorf("%w: %w", errReported, err)
 	}
 	if flags.NArg() > 0 {
 		return config{}, fmt.Errorf("unexpected arguments %q: every setting is a flag", flags.Args())
@@ -107,7 +115,8 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 
 	cfg.options.DeletedRetention = deletedRetention
 	if deletedRetention <= 0 {
-		// A negative value tells the mock "no retention", because its zero value means the default.
+		// The mock reads a negative value as no retention, because its zero value selects the
+		// default.
 		cfg.options.DeletedRetention = -1
 	}
 	if err := cfg.options.Validate(); err != nil {
@@ -122,10 +131,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	logger := log.New(stderr, "zilliz-mock: ", log.LstdFlags)
 
 	cfg, err := parseFlags(args, stderr)
-	if errors.Is(err, flag.ErrHelp) {
+	switch {
+	case errors.Is(err, flag.ErrHelp):
 		return 0
-	}
-	if err != nil {
+	case errors.Is(err, errReported):
+		return 2
+	case err != nil:
 		logger.Print(err)
 		return 2
 	}
@@ -138,7 +149,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		server.InjectFault(fault)
 	}
 
-	listener, err := mock.ListenLoopback(cfg.listen)
+	listener, err := mock.ListenLoopback(context.Background(), cfg.listen)
 	if err != nil {
 		logger.Print(err)
 		return 1
@@ -162,7 +173,7 @@ func serve(listener net.Listener, handler http.Handler, logger *log.Logger) int 
 	signals, stopSignals := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stopSignals()
 
-	// Cancelling requestContext ends the waits of slow faults, so a stop need not outlast them.
+	// Canceling requestContext ends the waits of slow faults, so a stop need not outlast them.
 	requestContext, cancelRequests := context.WithCancel(context.Background())
 	defer cancelRequests()
 

@@ -25,7 +25,8 @@ func (c *Client) ListCloudRegions(ctx context.Context, cloudID string) ([]CloudR
 	}
 
 	var regions []CloudRegion
-	if err := c.do(ctx, request{method: http.MethodGet, path: "/v1/regions", query: query}, &regions); err != nil {
+	err := c.do(ctx, request{method: http.MethodGet, path: "/v1/regions", query: query}, &regions)
+	if err != nil {
 		return nil, err
 	}
 	return regions, nil

@@ -24,14 +24,14 @@ const (
 // CreateServerlessCluster sends POST /v1/clusters/createServerless. The request is not
 // idempotent, so it is retried only after 429, 503 or a connection that failed before the request
 // was written. When the service may have created the cluster although no success response was
-// decoded, the error wraps an *OutcomeUnknownError. The response holds the generated password,
-// which the service returns only this once.
+// decoded, the error wraps an *OutcomeUnknownError. The response contains the generated
+// password, which the service returns only this once.
 func (c *Client) CreateServerlessCluster(ctx context.Context, req CreateServerlessRequest) (*CreateServerlessResponse, error) {
 	ctx = c.logContext(ctx)
 
 	var created CreateServerlessResponse
-	err := c.do(ctx, request{method: http.MethodPost, path: "/v1/clusters/createServerless", body: req}, &created)
-	if err != nil {
+	createRequest := request{method: http.MethodPost, path: "/v1/clusters/createServerless", body: req}
+	if err := c.do(ctx, createRequest, &created); err != nil {
 		return nil, err
 	}
 
@@ -54,6 +54,7 @@ func (r *CreateServerlessResponse) checkRequired() error {
 	return nil
 }
 
+// secrets returns the generated password, so that the logged response body is redacted of it.
 func (r *CreateServerlessResponse) secrets() []string {
 	return []string{r.Password}
 }
@@ -105,7 +106,8 @@ func (c *Client) ListClusters(ctx context.Context, pageSize, current int) (*Clus
 	query.Set("current", strconv.Itoa(current))
 
 	var page ClusterPage
-	if err := c.do(ctx, request{method: http.MethodGet, path: "/v1/clusters", query: query}, &page); err != nil {
+	err := c.do(ctx, request{method: http.MethodGet, path: "/v1/clusters", query: query}, &page)
+	if err != nil {
 		return nil, err
 	}
 	return &page, nil

@@ -20,7 +20,7 @@ type APIError struct {
 	Method     string
 	Path       string // the request path and query, such as /v1/clusters/inxx-1
 	HTTPStatus int
-	Code       int // the body code; 0 when the body did not have one
+	Code       int // the body code
 	Message    string
 
 	attempts int // attempts made, when the client retried
@@ -45,8 +45,8 @@ type ResponseError struct {
 	Path       string
 	HTTPStatus int
 
-	// Excerpt is the start of the body, at most 200 bytes, with secrets redacted and control
-	// characters replaced by spaces.
+	// Excerpt is the start of the body, at most 200 bytes, with secrets redacted (see Redact)
+	// and each run of white space or control characters replaced by one space.
 	Excerpt string
 
 	// Err is the reason the body could not be decoded.

@@ -26,7 +26,7 @@ type exchange struct {
 	attempt int         // attempts started so far
 	written atomic.Bool // the current attempt's request was written to the connection in full
 	status  int         // the current attempt's HTTP status, or 0 before a response arrived
-	reason  string      // why the last attempt is retried, for the retry log
+	reason  string      // the status or error that caused the last retry, for the retry log
 
 	body     []byte // the final response's body, once read
 	tooLarge bool
@@ -72,10 +72,10 @@ func (x *exchange) beforeAttempt(_ retryablehttp.Logger, _ *http.Request, retry 
 // checkRetry is go-retryablehttp's CheckRetry. It is called with the transport error or the
 // response of each attempt, and again with the error of readBody when reading the body failed.
 //
-// A done context stops at once. A transport error, or a status of 429, 502, 503 or 504, is
-// retried, except that a POST is retried only when the service provably did not act on it: on
-// 429 and 503, or when the request was never written in full. Other statuses, including 401 and
-// business errors with HTTP 200, are returned as they are.
+// A done context stops at once. GET and DELETE are retried after a transport error and after a
+// status of 429, 502, 503 or 504. A POST is retried only when the service provably did not act
+// on it, which means after 429 and 503, or when the request was never written in full. Other
+// statuses, including 401 and business errors with HTTP 200, are returned as they are.
 func (x *exchange) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if resp != nil {
 		x.status = resp.StatusCode
@@ -122,7 +122,8 @@ func (x *exchange) backoff(_, _ time.Duration, retry int, resp *http.Response) t
 }
 
 // readBody is the go-retryablehttp response handler. It reads and closes the body, so that a
-// connection that fails in the middle of the body is a transport error that checkRetry sees.
+// connection that fails in the middle of the body becomes a transport error that checkRetry
+// receives.
 func (x *exchange) readBody(resp *http.Response) error {
 	defer resp.Body.Close()
 
@@ -148,7 +149,11 @@ func (x *exchange) mayHaveActed() bool {
 // service carried out: a 2xx, or a server error other than 501 (not implemented) and 503
 // (unavailable). 429 and other statuses mean that the request was rejected before it took effect.
 func statusMayHaveActed(status int) bool {
-	success := status >= 200 && status < 300
-	serverError := status >= 500 && status != http.StatusNotImplemented && status != http.StatusServiceUnavailable
-	return success || serverError
+	switch {
+	case status >= 200 && status < 300:
+		return true
+	case status == http.StatusNotImplemented, status == http.StatusServiceUnavailable:
+		return false
+	}
+	return status >= 500
 }

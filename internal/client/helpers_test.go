@@ -114,8 +114,8 @@ func respond(status int, body string) http.HandlerFunc {
 	}
 }
 
-// sequence returns a handler that answers the n-th request with handlers[n], and every later one
-// with the last handler.
+// sequence returns a handler that passes the n-th request to handlers[n], and every later one to
+// the last handler.
 func sequence(handlers ...http.HandlerFunc) http.HandlerFunc {
 	var mu sync.Mutex
 	next := 0

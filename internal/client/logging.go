@@ -55,7 +55,9 @@ func maskSecret(ctx context.Context, secret string) context.Context {
 
 // traceBody logs a request or response body at trace level after Redact with the API key and
 // secrets, cut to maxLoggedBodyBytes. It does the work only when trace logging is on.
-func (c *Client) traceBody(ctx context.Context, message, method, path string, body []byte, secrets ...string) {
+func (c *Client) traceBody(ctx context.Context, message, method, path string, body []byte,
+	secrets ...string,
+) {
 	if len(body) == 0 || !tflog.SubsystemIsTrace(ctx, logSubsystem) {
 		return
 	}

@@ -34,9 +34,9 @@ func redactString(text string, secrets []string) string {
 }
 
 // redactSensitiveKeys replaces the value after each sensitive key. A key is a string token
-// followed by a colon. A value runs to the end of its string, object or array, or for any other
-// token to the next comma, bracket, brace or white space; an unterminated value runs to the end
-// of body.
+// followed by a colon. A string, object or array value runs to its closing character, and any
+// other value to the next comma, bracket, brace or white space. An unterminated value runs to the
+// end of body.
 func redactSensitiveKeys(body []byte) []byte {
 	out := make([]byte, 0, len(body))
 	for position := 0; position < len(body); {

@@ -96,7 +96,7 @@ func TestErrorsContainNoSecrets(t *testing.T) {
 
 func TestLogsContainNoSecrets(t *testing.T) {
 	ctx, logs := loggingContext(t, "")
-	responses := []http.HandlerFunc{respond(http.StatusServiceUnavailable, "busy " + testAPIKey)}
+	responses := []http.HandlerFunc{respond(http.StatusServiceUnavailable, "busy "+testAPIKey)}
 	for _, tc := range leakingResponses {
 		responses = append(responses, respond(tc.status, tc.body))
 	}

@@ -51,7 +51,8 @@ func (c *Client) do(ctx context.Context, req request, out any) error {
 		idempotent: req.method != http.MethodPost,
 		policy:     c.retry,
 	}
-	httpRequest, err := c.newHTTPRequest(httptrace.WithClientTrace(ctx, call.clientTrace()), req.method, target, payload)
+	traceCtx := httptrace.WithClientTrace(ctx, call.clientTrace())
+	httpRequest, err := c.newHTTPRequest(traceCtx, req.method, target, payload)
 	if err != nil {
 		return fmt.Errorf("%s %s: creating the request failed: %w", req.method, target, err)
 	}
@@ -68,10 +69,16 @@ func (c *Client) do(ctx context.Context, req request, out any) error {
 		if resp != nil {
 			resp.Body.Close()
 		}
-		return call.failed(err, time.Since(started))
+		return call.transportFailure(err, time.Since(started))
 	}
 
-	raw := rawResponse{method: req.method, path: target, status: resp.StatusCode, body: call.body, tooLarge: call.tooLarge}
+	raw := rawResponse{
+		method:   req.method,
+		path:     target,
+		status:   resp.StatusCode,
+		body:     call.body,
+		tooLarge: call.tooLarge,
+	}
 	code, err := decodeResponse(raw, []string{c.apiKey}, out)
 	// The body is logged after decoding, so that secrets it contained, such as a generated
 	// password, are redacted wherever they appear and not only under their own key.
@@ -90,7 +97,8 @@ func encodeBody(body any) ([]byte, error) {
 
 // newHTTPRequest builds the request with its headers. The request carries ctx, which holds the
 // exchange's client trace.
-func (c *Client) newHTTPRequest(ctx context.Context, method, target string, payload []byte) (*retryablehttp.Request, error) {
+func (c *Client) newHTTPRequest(ctx context.Context, method, target string, payload []byte,
+) (*retryablehttp.Request, error) {
 	// A nil []byte would still count as a body and make a GET request chunked, so only a real
 	// payload is passed on.
 	var rawBody any
@@ -124,8 +132,9 @@ func readLimited(body io.Reader) (data []byte, tooLarge bool, err error) {
 	return data, false, nil
 }
 
-// failed returns the error for an exchange that got no usable response, after logging it.
-func (x *exchange) failed(err error, elapsed time.Duration) error {
+// transportFailure logs and returns the error of an exchange that got no response, or whose
+// response body could not be read.
+func (x *exchange) transportFailure(err error, elapsed time.Duration) error {
 	tflog.SubsystemDebug(x.ctx, logSubsystem, "Zilliz Cloud API request failed", map[string]any{
 		"http_method": x.method,
 		"path":        x.path,
@@ -144,7 +153,8 @@ func (x *exchange) failed(err error, elapsed time.Duration) error {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		verb = "stopped"
 	}
-	failure := fmt.Errorf("%s %s: request %s after %s: %w", x.method, x.path, verb, attemptsText(x.attempt), err)
+	failure := fmt.Errorf("%s %s: request %s after %s: %w",
+		x.method, x.path, verb, attemptsText(x.attempt), err)
 
 	if x.mayHaveActed() {
 		return &OutcomeUnknownError{Err: failure}
@@ -176,8 +186,8 @@ func (x *exchange) logFinished(status, code int, err error, elapsed time.Duratio
 
 // classify wraps the error of a POST response in an OutcomeUnknownError when the service may have
 // carried out the request: a server error other than 501 and 503, or a 2xx response that could
-// not be decoded. A 2xx with a business error code is an answer that the request was not carried
-// out, and so are 429, 503 and the other 4xx statuses.
+// not be decoded. A 2xx with a business error code shows that the request was not carried out,
+// and so do 429, 503 and the other 4xx statuses.
 func (x *exchange) classify(status int, err error) error {
 	if err == nil || x.idempotent || !statusMayHaveActed(status) {
 		return err

@@ -54,14 +54,14 @@ type requiredFields interface {
 
 // decodeResponse decodes the envelope of raw and, on success, its data into out (when out is not
 // nil). It returns the body code, an *APIError when the service reported a failure, or a
-// *ResponseError when the body could not be decoded. Errors contain none of secrets: the excerpt
-// and the message are redacted.
+// *ResponseError when the body could not be decoded. The message and the excerpt in these errors
+// are redacted, so that they contain none of secrets.
 func decodeResponse(raw rawResponse, secrets []string, out any) (int, error) {
 	if raw.tooLarge {
 		return 0, raw.responseError(errResponseTooLarge, secrets)
 	}
 	if len(bytes.TrimSpace(raw.body)) == 0 {
-		return 0, raw.responseError(errEmptyBody, nil)
+		return 0, raw.responseError(errEmptyBody, secrets)
 	}
 
 	var body envelope
@@ -115,10 +115,10 @@ func (raw rawResponse) responseError(reason error, secrets []string) *ResponseEr
 // parseCode accepts a JSON integer.
 func parseCode(raw json.RawMessage) (int, error) {
 	text := strings.TrimSpace(string(raw))
-	switch {
-	case text == "" || text == "null":
+	if text == "" || text == "null" {
 		return 0, errNoCode
-	case !strings.ContainsAny(text[:1], "-0123456789"):
+	}
+	if first := text[0]; first != '-' && (first < '0' || first > '9') {
 		return 0, errCodeNotNumber
 	}
 

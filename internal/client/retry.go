@@ -36,7 +36,8 @@ func newRetryPolicy(cfg Config) (retryPolicy, error) {
 	case policy.maxRetries < 0:
 		return retryPolicy{}, errors.New("invalid retry settings: MaxRetries must not be negative")
 	case policy.waitMin < 0 || policy.waitMax < 0:
-		return retryPolicy{}, errors.New("invalid retry settings: RetryWaitMin and RetryWaitMax must not be negative")
+		return retryPolicy{}, errors.New("invalid retry settings: RetryWaitMin and RetryWaitMax must not be " +
+			"negative")
 	case policy.waitMin > policy.waitMax:
 		return retryPolicy{}, errors.New("invalid retry settings: RetryWaitMin must not exceed RetryWaitMax")
 	}

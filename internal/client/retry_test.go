@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -142,7 +143,7 @@ func TestRetryAfterHonoured(t *testing.T) {
 			if len(retries) != 1 {
 				t.Fatalf("logged %d retries, want 1", len(retries))
 			}
-			// Without the header the first wait would be at most 2 ms; the header asks for more,
+			// Without the header the first wait would be at most 2 ms. The header requests more,
 			// so the wait is capped at RetryWaitMax.
 			if retries[0]["wait"] != "20ms" {
 				t.Errorf("wait = %v, want 20ms", retries[0]["wait"])
@@ -396,7 +397,12 @@ func TestGetRetriedAfterBrokenBody(t *testing.T) {
 	}
 }
 
-func TestCancelDuringBackoff(t *testing.T) {
+// cancelDuringBackoff runs call against a server that always returns 503, with retry waits of an
+// hour, and cancels the call's context once the first retry is logged. It returns the number of
+// requests the server received and the call's error.
+func cancelDuringBackoff(t *testing.T, call func(context.Context, *Client) error) (int, error) {
+	t.Helper()
+
 	server := newAPIServer(t, respond(http.StatusServiceUnavailable, "unavailable"))
 	cfg := testConfig(server.URL)
 	cfg.RetryWaitMin, cfg.RetryWaitMax = time.Hour, time.Hour
@@ -407,57 +413,51 @@ func TestCancelDuringBackoff(t *testing.T) {
 
 	result := make(chan error, 1)
 	go func() {
-		_, err := c.DescribeCluster(ctx, "inxx-1")
-		result <- err
+		result <- call(ctx, c)
 	}()
 	<-logs.signal
 	cancel()
 
-	var err error
 	select {
-	case err = <-result:
+	case err := <-result:
+		return server.count(), err
 	case <-time.After(30 * time.Second):
-		t.Fatal("DescribeCluster kept waiting after its context was canceled")
+		t.Fatal("the call kept waiting after its context was canceled")
+		return 0, nil
 	}
+}
+
+func TestCancelDuringBackoff(t *testing.T) {
+	requests, err := cancelDuringBackoff(t, func(ctx context.Context, c *Client) error {
+		_, err := c.DescribeCluster(ctx, "inxx-1")
+		return err
+	})
+
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("error = %v, want one that wraps context.Canceled", err)
 	}
-	if !strings.Contains(err.Error(), "GET /v1/clusters/inxx-1") {
+	if err != nil && !strings.Contains(err.Error(), "GET /v1/clusters/inxx-1") {
 		t.Errorf("error %q does not name the request", err)
 	}
-	if server.count() != 1 {
-		t.Errorf("server received %d requests, want 1", server.count())
+	if requests != 1 {
+		t.Errorf("server received %d requests, want 1", requests)
 	}
 }
 
 func TestCreateCanceledDuringBackoffIsKnown(t *testing.T) {
-	server := newAPIServer(t, respond(http.StatusServiceUnavailable, "unavailable"))
-	cfg := testConfig(server.URL)
-	cfg.RetryWaitMin, cfg.RetryWaitMax = time.Hour, time.Hour
-	c := newTestClient(t, cfg)
-	logCtx, logs := loggingContext(t, "Retrying Zilliz Cloud API request")
-	ctx, cancel := context.WithCancel(logCtx)
-	defer cancel()
-
-	result := make(chan error, 1)
-	go func() {
+	requests, err := cancelDuringBackoff(t, func(ctx context.Context, c *Client) error {
 		_, err := c.CreateServerlessCluster(ctx, createRequest)
-		result <- err
-	}()
-	<-logs.signal
-	cancel()
+		return err
+	})
 
-	var err error
-	select {
-	case err = <-result:
-	case <-time.After(30 * time.Second):
-		t.Fatal("CreateServerlessCluster kept waiting after its context was canceled")
-	}
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("error = %v, want one that wraps context.Canceled", err)
 	}
 	if IsOutcomeUnknown(err) {
 		t.Errorf("a create canceled after a 503 is reported as outcome unknown: %v", err)
+	}
+	if requests != 1 {
+		t.Errorf("server received %d requests, want 1", requests)
 	}
 }
 
@@ -570,5 +570,50 @@ func TestParseRetryAfterRejectsInvalid(t *testing.T) {
 		if delay, ok := parseRetryAfter(value, time.Now()); ok {
 			t.Errorf("parseRetryAfter(%q) = %v, true; want false", value, delay)
 		}
+	}
+}
+
+func TestConcurrentCallsWithRetries(t *testing.T) {
+	var mu sync.Mutex
+	seen := map[string]int{}
+	server, c := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		seen[r.URL.Path]++
+		first := seen[r.URL.Path] == 1
+		mu.Unlock()
+
+		if first {
+			writeBody(w, http.StatusServiceUnavailable, "busy")
+			return
+		}
+		id := strings.TrimPrefix(r.URL.Path, "/v1/clusters/")
+		writeBody(w, http.StatusOK, `{"code":200,"data":{"clusterId":"`+id+`"}}`)
+	})
+
+	const calls = 8
+	var wg sync.WaitGroup
+	errs := make([]error, calls)
+	ids := make([]string, calls)
+	for i := range calls {
+		wg.Go(func() {
+			cluster, err := c.DescribeCluster(t.Context(), fmt.Sprintf("inxx-%d", i))
+			errs[i] = err
+			if cluster != nil {
+				ids[i] = cluster.ClusterID
+			}
+		})
+	}
+	wg.Wait()
+
+	for i := range calls {
+		if errs[i] != nil {
+			t.Errorf("call %d: %v", i, errs[i])
+		}
+		if want := fmt.Sprintf("inxx-%d", i); ids[i] != want {
+			t.Errorf("call %d got cluster %q, want %q", i, ids[i], want)
+		}
+	}
+	if server.count() != 2*calls {
+		t.Errorf("server received %d requests, want %d", server.count(), 2*calls)
 	}
 }

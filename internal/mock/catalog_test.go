@@ -13,8 +13,8 @@ func TestProjectsDefault(t *testing.T) {
 	ts.create("p2")
 	dropped := ts.create("p3").ClusterID
 	ts.drop(dropped)
-	gone := ts.create("p4").ClusterID
-	ts.DropOutOfBand(gone)
+	deletedID := ts.create("p4").ClusterID
+	ts.DropOutOfBand(deletedID)
 	ts.AddCluster(ClusterSpec{Name: "p5", ProjectID: analyticsProjectID, RegionID: "aws-us-east-1"})
 
 	resp := ts.call(http.MethodGet, "/v1/projects", "")

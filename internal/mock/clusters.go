@@ -69,7 +69,7 @@ func (s *Server) dropCluster(clusterID string) reply {
 // creation.
 //
 // NOTE: clusters that AddCluster placed in another region are left out, on the assumption that
-// a regional controller lists only its own region. The API documentation does not say.
+// a regional controller lists only its own region. The API documentation does not specify it.
 func (s *Server) listClusters(query url.Values) reply {
 	pageSize, err := pageParameter(query, "pageSize", defaultPageSize, minPageSize, maxPageSize)
 	if err != nil {

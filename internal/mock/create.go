@@ -9,7 +9,7 @@ import (
 )
 
 const (
-	// maxRequestBody is the maximum size of a createServerless body, in bytes.
+	// maxRequestBody is the maximum size of a request body, in bytes.
 	maxRequestBody = 1 << 20
 
 	maxClusterNameLength = 32
@@ -24,7 +24,10 @@ var clusterNamePattern = regexp.MustCompile(`^[A-Za-z0-9-]+$`)
 // createCluster serves POST /v1/clusters/createServerless. It checks the request in the order
 // the API does: body, plan, clusterName, projectId format, project existence, name
 // uniqueness and whether the region offers serverless clusters.
-func (s *Server) createCluster(body io.Reader) reply {
+func (s *Server) createCluster(body []byte, bodyErr error) reply {
+	if bodyErr != nil {
+		return errorReply(bodyErr)
+	}
 	req, err := decodeCreateRequest(body)
 	if err != nil {
 		return errorReply(err)
@@ -60,18 +63,21 @@ func (s *Server) createCluster(body io.Reader) reply {
 	})
 }
 
-func decodeCreateRequest(body io.Reader) (createServerlessRequest, error) {
-	var req createServerlessRequest
-
+// readRequestBody reads a request body of at most maxRequestBody bytes.
+func readRequestBody(body io.Reader) ([]byte, error) {
 	raw, err := io.ReadAll(io.LimitReader(body, maxRequestBody+1))
 	if err != nil {
-		return req, businessError(CodeInvalidParameter, "invalid parameter: reading the request body failed")
+		return nil, businessError(CodeInvalidParameter, "invalid parameter: reading the request body failed")
 	}
 	if len(raw) > maxRequestBody {
-		return req, businessError(CodeInvalidParameter,
+		return nil, businessError(CodeInvalidParameter,
 			"invalid parameter: the request body is larger than %d bytes", maxRequestBody)
 	}
+	return raw, nil
+}
 
+func decodeCreateRequest(raw []byte) (createServerlessRequest, error) {
+	var req createServerlessRequest
 	if err := json.Unmarshal(raw, &req); err != nil {
 		return req, businessError(CodeInvalidParameter,
 			"invalid parameter: the request body is not a valid JSON object: %v", err)
@@ -173,8 +179,8 @@ func (s *Server) storeCluster(name, projectID, plan, regionID string, now time.T
 // startCreation gives a cluster its creation time and progress curve from the options. The
 // caller holds s.mu.
 func (s *Server) startCreation(record *clusterRecord) {
-	duration := s.opts.CreateDelay
-	if spread := s.opts.CreateDelayMax - s.opts.CreateDelay; spread > 0 {
+	duration := s.createDelay
+	if spread := s.createDelayMax - s.createDelay; spread > 0 {
 		duration += time.Duration(s.rng.Int64N(int64(spread) + 1))
 	}
 

@@ -142,7 +142,7 @@ func TestCreateBodyTooLarge(t *testing.T) {
 	}
 }
 
-func TestCreateErrorMessageQuotesLongNameShort(t *testing.T) {
+func TestCreateLongNameMessageShort(t *testing.T) {
 	ts := newTestServer(t, Options{})
 	resp := ts.call(http.MethodPost, createPath, createBody("Serverless", strings.Repeat("n", 5000),
 		defaultProjectID))

@@ -12,8 +12,9 @@ import (
 // -fault flag uses.
 type FaultKind string
 
-// Fault kinds. Kinds that send a status or a broken body replace the normal response, and the
-// request is not processed unless Fault.AfterProcessing is set or the kind says otherwise.
+// Fault kinds. Kinds that send a status or a broken body replace the normal response. The
+// request is not processed unless Fault.AfterProcessing is set or the kind's comment states
+// that it always processes the request.
 const (
 	// FaultTooManyRequests sends HTTP 429 with a JSON body and Fault.RetryAfter.
 	FaultTooManyRequests FaultKind = "429"
@@ -31,8 +32,8 @@ const (
 	// FaultResetAfter processes the request, then resets the connection without writing a
 	// response.
 	FaultResetAfter FaultKind = "reset-after"
-	// FaultSlow waits Fault.Delay before it processes the request and answers normally. It
-	// gives up without processing when the request's context ends first.
+	// FaultSlow waits Fault.Delay before it processes the request and sends the normal
+	// response. It gives up without processing when the request's context ends first.
 	FaultSlow FaultKind = "slow"
 	// FaultMalformedJSON sends HTTP 200 with a body that is not JSON.
 	FaultMalformedJSON FaultKind = "malformed"

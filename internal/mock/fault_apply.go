@@ -13,7 +13,7 @@ import (
 // hugeBodyPadding is the size of the padding FaultHugeBody adds, in bytes: above 10 MiB.
 const hugeBodyPadding = 11 << 20
 
-// serveFault answers a request that an injected fault hits.
+// serveFault serves a request that an injected fault hits.
 func (s *Server) serveFault(ex *exchange, f Fault) {
 	var processed reply
 	if f.processesFirst() {
@@ -42,13 +42,14 @@ func (f Fault) processesFirst() bool {
 	return f.AfterProcessing
 }
 
-// serveSlow waits f.Delay, processes the request unless that already happened, and answers
-// normally. When the client gives up during the wait, it records the request with status 0
-// and writes nothing.
+// serveSlow waits f.Delay, processes the request unless that already happened, and sends the
+// normal response. When the request's context ends during the wait, it records the request with
+// status 0 and aborts the connection, because a handler that returned without writing would
+// make net/http send an empty 200 to a client that is still connected, as during a shutdown.
 func (s *Server) serveSlow(ex *exchange, f Fault, processed reply) {
 	if !sleepContext(ex.r.Context(), f.Delay) {
 		s.record(ex, 0, 0)
-		return
+		panic(http.ErrAbortHandler)
 	}
 	if !f.AfterProcessing {
 		processed = s.handle(ex)

@@ -279,7 +279,7 @@ func (ts *testServer) waitForLoggedRequests(count int) []Request {
 	return nil
 }
 
-func TestFaultSlowHonoursContext(t *testing.T) {
+func TestFaultSlowHonorsContext(t *testing.T) {
 	ts := newTestServer(t, Options{})
 	ts.InjectFault(Fault{Endpoint: EndpointCreate, Kind: FaultSlow, Delay: time.Hour})
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)

@@ -2,6 +2,7 @@ package mock
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -73,14 +74,23 @@ func (ts *testServer) call(method, path, body string) apiResponse {
 // callWithAuthorization sends a request with the given Authorization header; "" sends none.
 func (ts *testServer) callWithAuthorization(method, path, body, authorization string) apiResponse {
 	ts.t.Helper()
+	resp, err := ts.tryCall(method, path, body, authorization)
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	return resp
+}
 
+// tryCall sends a request and returns transport errors instead of failing the test, so that
+// goroutines other than the test's own can use it.
+func (ts *testServer) tryCall(method, path, body, authorization string) (apiResponse, error) {
 	var reader io.Reader
 	if body != "" {
 		reader = strings.NewReader(body)
 	}
 	req, err := http.NewRequest(method, ts.http.URL+path, reader)
 	if err != nil {
-		ts.t.Fatalf("building %s %s: %v", method, path, err)
+		return apiResponse{}, fmt.Errorf("building %s %s: %w", method, path, err)
 	}
 	if authorization != "" {
 		req.Header.Set("Authorization", authorization)
@@ -88,12 +98,12 @@ func (ts *testServer) callWithAuthorization(method, path, body, authorization st
 
 	resp, err := ts.http.Client().Do(req)
 	if err != nil {
-		ts.t.Fatalf("%s %s: %v", method, path, err)
+		return apiResponse{}, fmt.Errorf("%s %s: %w", method, path, err)
 	}
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(resp.Body)
 	if err != nil {
-		ts.t.Fatalf("reading %s %s: %v", method, path, err)
+		return apiResponse{}, fmt.Errorf("reading %s %s: %w", method, path, err)
 	}
 
 	result := apiResponse{status: resp.StatusCode, header: resp.Header, body: raw}
@@ -105,7 +115,7 @@ func (ts *testServer) callWithAuthorization(method, path, body, authorization st
 	if err := json.Unmarshal(raw, &env); err == nil {
 		result.code, result.message, result.data = env.Code, env.Message, env.Data
 	}
-	return result
+	return result, nil
 }
 
 // create sends createServerless and fails the test unless it succeeds.

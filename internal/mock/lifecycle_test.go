@@ -207,9 +207,9 @@ func TestDropLifecycle(t *testing.T) {
 	}
 
 	ts.clock.Advance(time.Nanosecond)
-	gone := ts.call(http.MethodGet, "/v1/clusters/"+id, "")
-	if gone.code != CodeClusterNotFound {
-		t.Errorf("after retention: code = %d, want %d", gone.code, CodeClusterNotFound)
+	afterRetention := ts.call(http.MethodGet, "/v1/clusters/"+id, "")
+	if afterRetention.code != CodeClusterNotFound {
+		t.Errorf("after retention: code = %d, want %d", afterRetention.code, CodeClusterNotFound)
 	}
 }
 

@@ -1,5 +1,10 @@
 package mock
 
+import (
+	"fmt"
+	"time"
+)
+
 // ClusterSpec is a cluster that AddCluster stores without going through the API.
 type ClusterSpec struct {
 	// Name is stored as given, without validation or a uniqueness check.
@@ -70,7 +75,7 @@ func (s *Server) DropOutOfBand(clusterID string) bool {
 	}
 
 	if record.dropped {
-		// The cluster is DELETING: end its deletion now, keeping the time it was dropped.
+		// The cluster is DELETING, so its deletion ends now and keeps the time it was dropped.
 		record.deleteDuration = now.Sub(record.droppedAt)
 		return true
 	}
@@ -116,6 +121,20 @@ func (s *Server) Password(clusterID string) string {
 		return record.password
 	}
 	return ""
+}
+
+// SetCreateDelay sets a fixed time from creation to RUNNING for clusters created from now on,
+// in place of Options.CreateDelay and Options.CreateDelayMax. Clusters that exist keep their
+// own times. It panics on a negative delay, because that is a bug in the calling test.
+func (s *Server) SetCreateDelay(delay time.Duration) {
+	if delay < 0 {
+		panic(fmt.Sprintf("mock.SetCreateDelay: invalid delay %s: must not be negative", delay))
+	}
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.createDelay = delay
+	s.createDelayMax = 0
 }
 
 // SetRegionServerless sets whether createServerless is offered. When it is not, every

@@ -22,14 +22,15 @@ const (
 	apiKeyTailLength    = 40
 )
 
-// newRandomSource returns a ChaCha8 generator seeded from crypto/rand. ChaCha8 is a
-// cryptographically strong generator, so it also serves for passwords and API keys. It is not
-// safe for concurrent use, so the Server calls it only while holding its mutex.
+// newRandomSource returns a ChaCha8 generator seeded from crypto/rand. The math/rand/v2
+// documentation describes ChaCha8 as cryptographically strong, so it also serves for passwords
+// and API keys. It is not safe for concurrent use, so the Server calls it only while holding
+// its mutex.
 func newRandomSource() *rand.Rand {
 	var seed [32]byte
 	// crypto/rand.Read never returns an error since Go 1.24: it aborts the program instead.
 	_, _ = cryptorand.Read(seed[:])
-	return rand.New(rand.NewChaCha8(seed))
+	return rand.New(rand.NewChaCha8(seed)) //nolint:gosec // ChaCha8 is a CSPRNG, seeded from crypto/rand.
 }
 
 func randomString(rng *rand.Rand, alphabet string, length int) string {

@@ -8,7 +8,7 @@ import (
 )
 
 // tokenBucket is a rate limiter that refills rate tokens per second up to burst tokens. It
-// reads time from its caller, so tests with a fake clock see exact behaviour. It is not safe for
+// reads time from its caller, so tests with a fake clock see exact behavior. It is not safe for
 // concurrent use.
 type tokenBucket struct {
 	rate   float64

@@ -82,8 +82,9 @@ type response struct {
 	code int
 }
 
-// encodeJSON encodes v without HTML escaping, as typical JSON APIs do, so "<", ">" and "&"
-// in passwords reach the client unchanged. Encoding the mock's own types cannot fail.
+// encodeJSON encodes v without HTML escaping, so "<", ">" and "&" in passwords reach the client
+// as raw characters and not as \u003c escapes. The mock's own types contain no value that
+// encoding/json rejects, such as a channel or a NaN.
 func encodeJSON(v any) []byte {
 	var buf bytes.Buffer
 	encoder := json.NewEncoder(&buf)

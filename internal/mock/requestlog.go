@@ -19,11 +19,11 @@ type Request struct {
 	// Endpoint is one of the Endpoint constants, or "" when the path matched none.
 	Endpoint string
 
-	// Status is the HTTP status answered, or 0 when the connection was reset or the client
+	// Status is the HTTP status sent, or 0 when the connection was reset or the client
 	// gave up before a response was written.
 	Status int
 
-	// Code is the body code answered, or 0 when the body was not a complete JSON envelope with
+	// Code is the body code sent, or 0 when the body was not a complete JSON envelope with
 	// a numeric code.
 	Code int
 
@@ -57,10 +57,16 @@ func (s *Server) record(ex *exchange, status, code int) {
 	}
 	s.mu.Unlock()
 
-	if s.opts.Logf != nil {
-		s.opts.Logf("%s %s: endpoint %q, HTTP %d, code %d, fault %q",
-			entry.Method, entry.Path, entry.Endpoint, entry.Status, entry.Code, entry.Fault)
+	if s.opts.Logf == nil {
+		return
 	}
+	if entry.Fault == "" {
+		s.opts.Logf("%s %s: endpoint %q, HTTP %d, code %d",
+			entry.Method, entry.Path, entry.Endpoint, entry.Status, entry.Code)
+		return
+	}
+	s.opts.Logf("%s %s: endpoint %q, HTTP %d, code %d, injected fault %q",
+		entry.Method, entry.Path, entry.Endpoint, entry.Status, entry.Code, entry.Fault)
 }
 
 // Requests returns a copy of the request log, oldest first. Requests to /_mock/ paths are not

@@ -22,13 +22,19 @@ type Server struct {
 	mu                sync.Mutex
 	rng               *rand.Rand
 	serverlessOffered bool
-	clusters          map[string]*clusterRecord
-	clusterOrder      []*clusterRecord
-	limiter           *tokenBucket
-	faults            map[string][]*pendingFault
-	requestLog        []Request
-	endpointCounts    map[string]int
-	tooManyRequests   int
+
+	// createDelay and createDelayMax start as the options' values and change with
+	// SetCreateDelay.
+	createDelay    time.Duration
+	createDelayMax time.Duration
+
+	clusters        map[string]*clusterRecord
+	clusterOrder    []*clusterRecord
+	limiter         *tokenBucket
+	faults          map[string][]*pendingFault
+	requestLog      []Request
+	endpointCounts  map[string]int
+	tooManyRequests int
 }
 
 // New returns a Server configured by opts. It panics if opts.Validate fails, because invalid
@@ -44,6 +50,8 @@ func New(opts Options) *Server {
 		apiKey:            opts.APIKey,
 		rng:               newRandomSource(),
 		serverlessOffered: !opts.ServerlessNotOffered,
+		createDelay:       opts.CreateDelay,
+		createDelayMax:    opts.CreateDelayMax,
 		clusters:          make(map[string]*clusterRecord),
 		faults:            make(map[string][]*pendingFault),
 		endpointCounts:    make(map[string]int),
@@ -73,6 +81,12 @@ type exchange struct {
 	r        *http.Request
 	route    route
 	received time.Time
+
+	// body is the request body, read in full before faults apply, and bodyErr the error of
+	// reading it. Until a handler has read the body, net/http does not watch the connection,
+	// so the request's context would not end when the client leaves.
+	body    []byte
+	bodyErr error
 
 	// fault is the injected fault that applies, or "" for none.
 	fault FaultKind
@@ -111,6 +125,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.respond(ex, errorReply(err).render())
 		return
 	}
+	ex.body, ex.bodyErr = readRequestBody(r.Body)
 
 	if fault, ok := s.takeFault(rt.endpoint); ok {
 		ex.fault = fault.Kind
@@ -125,7 +140,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handle(ex *exchange) reply {
 	switch ex.route.endpoint {
 	case EndpointCreate:
-		return s.createCluster(ex.r.Body)
+		return s.createCluster(ex.body, ex.bodyErr)
 	case EndpointDescribe:
 		return s.describeCluster(ex.route.clusterID)
 	case EndpointDrop:

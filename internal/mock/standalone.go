@@ -1,6 +1,7 @@
 package mock
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net"
@@ -13,7 +14,7 @@ import (
 // which it maps to 127.0.0.1 without a DNS lookup. It rejects every other host, including an
 // empty one, before it opens a socket, so a standalone mock is never reachable from the
 // network.
-func ListenLoopback(address string) (net.Listener, error) {
+func ListenLoopback(ctx context.Context, address string) (net.Listener, error) {
 	host, port, err := net.SplitHostPort(address)
 	if err != nil {
 		return nil, fmt.Errorf("invalid listen address %q: %w", address, err)
@@ -28,7 +29,8 @@ func ListenLoopback(address string) (net.Listener, error) {
 			"127.0.0.0/8, [::1] or localhost", address)
 	}
 
-	listener, err := net.Listen("tcp", net.JoinHostPort(host, port))
+	var config net.ListenConfig
+	listener, err := config.Listen(ctx, "tcp", net.JoinHostPort(host, port))
 	if err != nil {
 		return nil, fmt.Errorf("listening on %s failed: %w", address, err)
 	}

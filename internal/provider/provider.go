@@ -124,5 +124,11 @@ func (p *zillizProvider) Resources(_ context.Context) []func() resource.Resource
 }
 
 func (p *zillizProvider) DataSources(_ context.Context) []func() datasource.DataSource {
-	return nil
+	return []func() datasource.DataSource{
+		newClusterDataSource,
+		newClustersDataSource,
+		newProjectsDataSource,
+		newCloudProvidersDataSource,
+		newCloudRegionsDataSource,
+	}
 }
