@@ -48,17 +48,18 @@ func createFailedDiagnostic(request client.CreateServerlessRequest, err error) d
 				"to a region that offers them.\n\n%s", err))
 	case client.HasCode(err, codeInvalidToken), client.HasCode(err, codeInvalidTokenFormat):
 		return invalidAPIKeyDiagnostic(createSummary, err)
-	case client.IsOutcomeUnknown(err):
-		return diag.NewErrorDiagnostic(createSummary,
-			fmt.Sprintf("The responses to %d requests to create the cluster %q were lost, and no cluster of that "+
-				"name was found in project %s afterwards, so none is recorded in state. Check the Zilliz Cloud "+
-				"console: if the cluster exists, import it; otherwise run terraform apply again.\n\n%s",
-				maxCreateAttempts, request.ClusterName, request.ProjectID, err))
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
 		return diag.NewErrorDiagnostic(createSummary,
 			fmt.Sprintf("The request to create the cluster %q was stopped before it completed. If a cluster of that "+
 				"name now exists in the console, import it; otherwise run terraform apply again.\n\n%s",
 				request.ClusterName, err))
+	case client.IsOutcomeUnknown(err):
+		return diag.NewErrorDiagnostic(createSummary,
+			fmt.Sprintf("The provider could not tell whether Zilliz Cloud created the cluster %q: the response to "+
+				"the create request was lost, and the lookup by name that followed found no cluster or failed. No "+
+				"cluster is recorded in state. Check the Zilliz Cloud console: if a cluster of that name exists in "+
+				"project %s, import it; otherwise run terraform apply again.\n\n%s",
+				request.ClusterName, request.ProjectID, err))
 	default:
 		return diag.NewErrorDiagnostic(createSummary,
 			fmt.Sprintf("Zilliz Cloud did not create the cluster %q in project %s. Fix the cause below and run "+

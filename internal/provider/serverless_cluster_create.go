@@ -15,6 +15,10 @@ const (
 	// lost, when no cluster with the name turned up each time.
 	maxCreateAttempts = 3
 
+	// lookupGracePeriod bounds the lookup by name after a create that was interrupted once its
+	// request was sent, so that an interrupted apply still records a cluster the request made.
+	lookupGracePeriod = 3 * time.Second
+
 	// adoptionClockSkew is how much older than the create request a cluster found by name may be
 	// and still count as the one the lost request created, allowing for the service's clock.
 	adoptionClockSkew = 10 * time.Minute
@@ -55,7 +59,7 @@ func createOrAdopt(ctx context.Context, apiClient *client.Client, request client
 			"error":        err.Error(),
 		})
 
-		existing, lookupErr := apiClient.FindLiveClusterByName(ctx, request.ProjectID, request.ClusterName)
+		existing, lookupErr := findAfterLostResponse(ctx, apiClient, request)
 		if lookupErr != nil {
 			return createOutcome{}, fmt.Errorf("%w; then looking the cluster up by name failed: %w", err, lookupErr)
 		}
@@ -70,10 +74,25 @@ func createOrAdopt(ctx context.Context, apiClient *client.Client, request client
 			return createOutcome{adopted: existing}, nil
 		}
 
+		if ctx.Err() != nil {
+			return createOutcome{}, err
+		}
 		lostResponse = err
 	}
 
 	return createOutcome{}, lostResponse
+}
+
+// findAfterLostResponse looks the cluster up by name. When ctx has ended, as after Ctrl-C, the
+// lookup runs on a context of its own, bounded by lookupGracePeriod.
+func findAfterLostResponse(ctx context.Context, apiClient *client.Client, request client.CreateServerlessRequest) (*client.Cluster, error) {
+	if ctx.Err() != nil {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(context.WithoutCancel(ctx), lookupGracePeriod)
+		defer cancel()
+	}
+
+	return apiClient.FindLiveClusterByName(ctx, request.ProjectID, request.ClusterName)
 }
 
 // createdBefore reports whether the cluster's createTime is known and earlier than limit.
