@@ -38,7 +38,7 @@ func TestAccExamplesFormatted(t *testing.T) {
 
 	result := workspace.Run("fmt", "-check", "-recursive", "-diff", "-no-color", examplesDir)
 	if err := result.Err(); err != nil {
-		t.Errorf("examples/ is not formatted, so run terraform fmt -recursive examples: %v", err)
+		t.Errorf("examples/ is not formatted (run terraform fmt -recursive examples): %v", err)
 	}
 }
 
@@ -64,9 +64,9 @@ func TestAccExamplesValidate(t *testing.T) {
 				workspace.WriteFile(path.Join(dir, "provider_source.tf"), testcli.RequiredProviders)
 			}
 
-			// A local module must be installed before validate. terraform get installs modules
-			// only, because terraform init would also look up the provider, which dev_overrides
-			// provide and this CLI configuration offers no other way to install.
+			// A local module must be installed before validate. terraform get installs only the
+			// modules. terraform init would also try to install the provider and fail, because
+			// this CLI configuration has no installation method besides dev_overrides.
 			if strings.Contains(files, "module \"") {
 				requireSuccess(t, workspace.Run("-chdir="+dir, "get", "-no-color"))
 			}
@@ -329,7 +329,8 @@ func exampleDirectories(t *testing.T) []string {
 func copyExamples(t *testing.T, workspace *testcli.Workspace) {
 	t.Helper()
 
-	err := fs.WalkDir(os.DirFS("."), ".", func(name string, entry fs.DirEntry, err error) error {
+	examples := os.DirFS(".")
+	err := fs.WalkDir(examples, ".", func(name string, entry fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -340,7 +341,7 @@ func copyExamples(t *testing.T, workspace *testcli.Workspace) {
 			return nil
 		}
 
-		content, err := os.ReadFile(filepath.FromSlash(name))
+		content, err := fs.ReadFile(examples, name)
 		if err != nil {
 			return err
 		}
@@ -422,11 +423,13 @@ func outputValue[T any](t *testing.T, outputs map[string]output, name string) T 
 	return value
 }
 
+// decodeJSON decodes data into value. Its failure message leaves data out, because the outputs
+// of terraform output -json contain the clusters' passwords.
 func decodeJSON(t *testing.T, data json.RawMessage, value any) {
 	t.Helper()
 
 	if err := json.Unmarshal(data, value); err != nil {
-		t.Fatalf("decoding %s failed: %v", data, err)
+		t.Fatalf("decoding %d bytes of JSON into %T failed: %v", len(data), value, err)
 	}
 }
 

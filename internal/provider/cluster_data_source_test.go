@@ -30,6 +30,11 @@ func (m *testMock) clusterDataConfig(clusterID string) string {
 	return m.dataSourceConfig("zilliz_cluster", fmt.Sprintf("cluster_id = %q", clusterID))
 }
 
+// expectClusterData is a state check of one attribute of data.zilliz_cluster.test.
+func expectClusterData(attribute string, value knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(testClusterDataAddress, attributePath(attribute), value)
+}
+
 // errorPattern matches an error output that contains parts in order. Spaces in a part match
 // any whitespace, because Terraform wraps long diagnostic lines.
 func errorPattern(parts ...string) *regexp.Regexp {
@@ -53,15 +58,15 @@ data "zilliz_cluster" "test" {
 		"private_link_address", "region_id", "create_time",
 	}
 	checks := []statecheck.StateCheck{
-		statecheck.ExpectKnownValue(testClusterDataAddress, attributePath("cluster_name"), knownvalue.StringExact("acc-data")),
-		statecheck.ExpectKnownValue(testClusterDataAddress, attributePath("status"), knownvalue.StringExact("RUNNING")),
-		statecheck.ExpectKnownValue(testClusterDataAddress, attributePath("cluster_type"), knownvalue.StringExact("Serverless")),
-		statecheck.ExpectKnownValue(testClusterDataAddress, attributePath("description"), knownvalue.StringExact("")),
-		statecheck.ExpectKnownValue(testClusterDataAddress, attributePath("cu_size"), knownvalue.Int64Exact(0)),
-		statecheck.ExpectKnownValue(testClusterDataAddress, attributePath("storage_size"), knownvalue.Int64Exact(0)),
-		statecheck.ExpectKnownValue(testClusterDataAddress, attributePath("snapshot_number"), knownvalue.Int64Exact(0)),
-		statecheck.ExpectKnownValue(testClusterDataAddress, attributePath("create_progress"), knownvalue.Int64Exact(100)),
-		statecheck.ExpectKnownValue(testClusterDataAddress, attributePath("connect_address"),
+		expectClusterData("cluster_name", knownvalue.StringExact("acc-data")),
+		expectClusterData("status", knownvalue.StringExact("RUNNING")),
+		expectClusterData("cluster_type", knownvalue.StringExact("Serverless")),
+		expectClusterData("description", knownvalue.StringExact("")),
+		expectClusterData("cu_size", knownvalue.Int64Exact(0)),
+		expectClusterData("storage_size", knownvalue.Int64Exact(0)),
+		expectClusterData("snapshot_number", knownvalue.Int64Exact(0)),
+		expectClusterData("create_progress", knownvalue.Int64Exact(100)),
+		expectClusterData("connect_address",
 			knownvalue.StringRegexp(regexp.MustCompile(`^https://inxx-[0-9a-z]+\.serverless\.`))),
 	}
 	for _, attribute := range shared {
@@ -100,24 +105,24 @@ func TestAccClusterDataSourceAddedCluster(t *testing.T) {
 			{
 				Config: server.clusterDataConfig(suspendedID),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(testClusterDataAddress, attributePath("id"), knownvalue.StringExact(suspendedID)),
-					statecheck.ExpectKnownValue(testClusterDataAddress, attributePath("cluster_id"), knownvalue.StringExact(suspendedID)),
-					statecheck.ExpectKnownValue(testClusterDataAddress, attributePath("cluster_name"), knownvalue.StringExact("console-made")),
-					statecheck.ExpectKnownValue(testClusterDataAddress, attributePath("project_id"), knownvalue.StringExact(testOtherProjectID)),
-					statecheck.ExpectKnownValue(testClusterDataAddress, attributePath("plan"), knownvalue.StringExact("Free")),
-					statecheck.ExpectKnownValue(testClusterDataAddress, attributePath("status"), knownvalue.StringExact("SUSPENDED")),
-					statecheck.ExpectKnownValue(testClusterDataAddress, attributePath("region_id"), knownvalue.StringExact("gcp-us-west1")),
-					statecheck.ExpectKnownValue(testClusterDataAddress, attributePath("create_time"),
+					expectClusterData("id", knownvalue.StringExact(suspendedID)),
+					expectClusterData("cluster_id", knownvalue.StringExact(suspendedID)),
+					expectClusterData("cluster_name", knownvalue.StringExact("console-made")),
+					expectClusterData("project_id", knownvalue.StringExact(testOtherProjectID)),
+					expectClusterData("plan", knownvalue.StringExact("Free")),
+					expectClusterData("status", knownvalue.StringExact("SUSPENDED")),
+					expectClusterData("region_id", knownvalue.StringExact("gcp-us-west1")),
+					expectClusterData("create_time",
 						knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$`))),
 				},
 			},
 			{
 				// A cluster that is being deleted is still read. TestClusterDataSourceDeletingWarning checks
-				// the warning, which the test framework does not expose.
+				// the warning, because terraform-plugin-testing has no check for warnings.
 				Config: server.clusterDataConfig(deletingID),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(testClusterDataAddress, attributePath("cluster_name"), knownvalue.StringExact("going-away")),
-					statecheck.ExpectKnownValue(testClusterDataAddress, attributePath("status"), knownvalue.StringExact("DELETING")),
+					expectClusterData("cluster_name", knownvalue.StringExact("going-away")),
+					expectClusterData("status", knownvalue.StringExact("DELETING")),
 				},
 			},
 		},
