@@ -82,7 +82,7 @@ color_flags=()
 
 # Runs a terraform command in the working copy, echoing the command and keeping a transcript of
 # all output. -compact-warnings shrinks the dev_overrides warning that apply, plan and destroy
-# repeat; terraform output takes no such flag.
+# repeat. The output command takes no such flag.
 run_terraform() {
   local command=$1
   shift
@@ -193,7 +193,8 @@ cat <<BANNER
   (this demo removes its working directory when it ends).
 BANNER
 
-# 5. A plan right after apply must be empty: -detailed-exitcode returns 2 when it has changes.
+# 5. A plan right after apply must be empty. With -detailed-exitcode, terraform plan exits with
+#    status 2 when the plan has changes.
 begin_step "5/6 terraform plan -detailed-exitcode"
 plan_status=0
 run_terraform plan -detailed-exitcode || plan_status=$?

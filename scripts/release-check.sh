@@ -10,7 +10,8 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 goreleaser=${GORELEASER:-$root/bin/goreleaser}
 project=terraform-provider-zilliz
-# Must match builds[].goos, goarch and ignore in .goreleaser.yml.
+# Platforms that .goreleaser.yml builds, which are its goos and goarch lists less its ignore list.
+# Change both files together.
 platforms=(
   darwin_amd64 darwin_arm64
   freebsd_386 freebsd_amd64 freebsd_arm freebsd_arm64
@@ -72,12 +73,14 @@ if [[ $listed -ne $expected ]]; then
 fi
 
 # 4. The binary for this machine carries the version and was built with -trimpath and without cgo.
+#    -trimpath also leaves -ldflags out of the build information, so the version string is looked
+#    for in the binary itself, where -X main.version put it.
 host_binary=$(find dist -type f -path "*_$(go env GOOS)_$(go env GOARCH)*/${project}_v${version}*" -print -quit)
 if [[ -z $host_binary ]]; then
   problem "no binary for $(go env GOOS)/$(go env GOARCH) under dist/."
 else
+  grep -qaF -- "$version" "$host_binary" || problem "$host_binary does not contain the version $version."
   build_info=$(go version -m "$host_binary")
-  grep -qF -- "-X main.version=$version" <<<"$build_info" || problem "$host_binary lacks -X main.version=$version."
   grep -qE 'build[[:space:]]+-trimpath=true' <<<"$build_info" || problem "$host_binary was not built with -trimpath."
   grep -qE 'build[[:space:]]+CGO_ENABLED=0' <<<"$build_info" || problem "$host_binary was built with cgo."
 fi

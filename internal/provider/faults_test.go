@@ -26,7 +26,7 @@ import (
 )
 
 // The tests in this file inject faults into the mock's responses and check that the provider
-// neither loses a cluster nor makes a second one: after each case the mock's live clusters are
+// neither loses a cluster nor makes a second one. After each case the mock's live clusters are
 // exactly those in state, and after destroy there are none.
 
 // fastMockOptions makes clusters RUNNING and DELETED within a millisecond, so that a case spends
@@ -207,7 +207,7 @@ func TestAccServerlessClusterCreateRetriesExhausted(t *testing.T) {
 }
 
 // TestAccServerlessClusterCreateLostThrice checks that the provider gives up after three
-// creates whose responses were lost and that none of which made a cluster.
+// creates whose responses were lost, none of which made a cluster.
 func TestAccServerlessClusterCreateLostThrice(t *testing.T) {
 	server := startTestMock(t, fastMockOptions())
 	server.InjectFault(mock.Fault{Endpoint: mock.EndpointCreate, Kind: mock.FaultResetBefore, Times: 3})
@@ -219,7 +219,7 @@ func TestAccServerlessClusterCreateLostThrice(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      config,
-				ExpectError: errorText("Create Serverless Cluster Failed", "responses to 3 requests", "fault-lost", "were lost"),
+				ExpectError: errorText("Create Serverless Cluster Failed", "fault-lost", "connection reset"),
 			},
 			{
 				// Nothing was created or recorded, so the next apply creates the cluster.
@@ -240,6 +240,9 @@ func TestAccServerlessClusterCreateLostThrice(t *testing.T) {
 
 	if created := server.CountRequests(mock.EndpointCreate); created != 4 {
 		t.Errorf("createServerless was sent %d times, expected 3 lost and 1 successful", created)
+	}
+	if listed := server.CountRequests(mock.EndpointList); listed != 3 {
+		t.Errorf("the provider listed clusters %d times, expected once after each lost create", listed)
 	}
 	expectNoLiveClusters(t, server)
 }
@@ -277,7 +280,7 @@ func TestAccServerlessClusterCreateDuplicateAfterLoss(t *testing.T) {
 		t.Errorf("requests before the first describe were %v, expected %v", requests, expected)
 	}
 	if duplicates := countResponses(server, mock.EndpointCreate, mock.CodeDuplicateClusterName); duplicates != 1 {
-		t.Errorf("the mock answered %d creates with code 80010, expected 1", duplicates)
+		t.Errorf("%d creates got code 80010 (duplicate name), expected 1", duplicates)
 	}
 	expectNoLiveClusters(t, server)
 }
@@ -312,62 +315,64 @@ func TestAccServerlessClusterCreateSlowBeyondTimeout(t *testing.T) {
 			},
 		},
 	})
+
+	if created := server.CountRequests(mock.EndpointCreate); created != 2 {
+		t.Errorf("createServerless was sent %d times, expected 2: the slow one and the next apply's", created)
+	}
 	expectNoLiveClusters(t, server)
 }
 
-// TestAccServerlessClusterCreateLostLookupFails covers creates that the service carried out
-// while the provider never learned the result and could not look the cluster up either: the
-// create timeout expires while the response is on its way, or the lookup by name fails once.
-// The cluster exists, so it must be in state, where the next apply replaces or keeps it.
-func TestAccServerlessClusterCreateLostLookupFails(t *testing.T) {
-	tests := map[string]struct {
-		faults []mock.Fault
-		extra  string
-	}{
-		"timeout after processing": {
-			faults: []mock.Fault{{Endpoint: mock.EndpointCreate, Kind: mock.FaultSlow, Delay: time.Minute, AfterProcessing: true}},
-			extra:  `  timeouts { create = "3s" }`,
+// TestAccServerlessClusterCreateTimeoutAfterProcessing covers a create that the service carried
+// out while its response did not arrive within the create timeout. The cluster exists, so it
+// must be in state, where the next apply replaces it.
+func TestAccServerlessClusterCreateTimeoutAfterProcessing(t *testing.T) {
+	server := startTestMock(t, fastMockOptions())
+	server.InjectFault(mock.Fault{Endpoint: mock.EndpointCreate, Kind: mock.FaultSlow, Delay: time.Minute, AfterProcessing: true})
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		CheckDestroy:             server.checkDestroyed,
+		Steps: []resource.TestStep{
+			{
+				Config:      server.clusterConfig("fault-timeout", testProjectID, `  timeouts { create = "3s" }`),
+				ExpectError: errorText("Create Serverless Cluster"),
+			},
+			taintedClusterStep(t, server, server.clusterConfig("fault-timeout", testProjectID, "")),
 		},
-		"lookup answers 500": {
-			faults: []mock.Fault{
-				{Endpoint: mock.EndpointCreate, Kind: mock.FaultResetAfter},
-				{Endpoint: mock.EndpointList, Kind: mock.FaultInternalServerError},
+	})
+
+	if created := server.CountRequests(mock.EndpointCreate); created != 1 {
+		t.Errorf("createServerless was sent %d times, expected once", created)
+	}
+	expectNoLiveClusters(t, server)
+}
+
+// TestAccServerlessClusterCreateLookupFailsOnce covers a create whose response was lost after
+// the service made the cluster, followed by a lookup by name that gets one HTTP 500. One failed
+// lookup must not orphan the cluster: the provider must find it and record it.
+func TestAccServerlessClusterCreateLookupFailsOnce(t *testing.T) {
+	server := startTestMock(t, fastMockOptions())
+	server.InjectFault(mock.Fault{Endpoint: mock.EndpointCreate, Kind: mock.FaultResetAfter})
+	server.InjectFault(mock.Fault{Endpoint: mock.EndpointList, Kind: mock.FaultInternalServerError})
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		CheckDestroy:             server.checkDestroyed,
+		Steps: []resource.TestStep{
+			{
+				Config: server.clusterConfig("fault-lookup", testProjectID, ""),
+				ConfigStateChecks: []statecheck.StateCheck{
+					liveClustersMatchState{server: server},
+					statecheck.ExpectKnownValue(testClusterAddress, attributePath("password"), knownvalue.Null()),
+				},
 			},
 		},
-	}
+	})
 
-	for name, test := range tests {
-		t.Run(name, func(t *testing.T) {
-			server := startTestMock(t, fastMockOptions())
-			for _, fault := range test.faults {
-				server.InjectFault(fault)
-			}
-
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testProviderFactories,
-				CheckDestroy:             server.checkDestroyed,
-				Steps: []resource.TestStep{
-					{
-						Config:      server.clusterConfig("fault-orphan", testProjectID, test.extra),
-						ExpectError: errorText("Create Serverless Cluster"),
-					},
-					{
-						PreConfig: func() {
-							if live := len(server.LiveClusters()); live != 1 {
-								t.Errorf("mock has %d live clusters after the lost create, expected the 1 it made", live)
-							}
-						},
-						Config:             server.clusterConfig("fault-orphan", testProjectID, ""),
-						PlanOnly:           true,
-						ExpectNonEmptyPlan: true,
-						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PostApplyPreRefresh: []plancheck.PlanCheck{noOrphanedClusters{server: server}},
-						},
-					},
-				},
-			})
-		})
+	if created := server.CountRequests(mock.EndpointCreate); created != 1 {
+		t.Errorf("createServerless was sent %d times, expected once", created)
 	}
+	expectNoLiveClusters(t, server)
 }
 
 func TestAccServerlessClusterDescribeDropFaults(t *testing.T) {
@@ -475,6 +480,28 @@ func TestAccServerlessClusterHTML500(t *testing.T) {
 	expectNoLiveClusters(t, server)
 }
 
+// taintedClusterStep is a plan-only step after a create that failed once the mock had made the
+// cluster: that cluster must be the only live one, and it must be in state and tainted, so that
+// the next apply would replace it.
+func taintedClusterStep(t *testing.T, server *testMock, config string) resource.TestStep {
+	return resource.TestStep{
+		PreConfig: func() {
+			if live := len(server.LiveClusters()); live != 1 {
+				t.Errorf("mock has %d live clusters after the failed create, expected the 1 it made", live)
+			}
+		},
+		Config:             config,
+		PlanOnly:           true,
+		ExpectNonEmptyPlan: true,
+		ConfigPlanChecks: resource.ConfigPlanChecks{
+			PostApplyPreRefresh: []plancheck.PlanCheck{
+				noOrphanedClusters{server: server},
+				plancheck.ExpectResourceAction(testClusterAddress, plancheck.ResourceActionDestroyBeforeCreate),
+			},
+		},
+	}
+}
+
 // requestsBeforeDescribe returns the endpoints of the mock's requests up to the first describe.
 func requestsBeforeDescribe(server *testMock) []string {
 	var endpoints []string
@@ -498,7 +525,7 @@ func countFaulted(server *testMock, endpoint string) int {
 	return count
 }
 
-// countResponses returns the number of requests to endpoint that were answered with code.
+// countResponses returns the number of requests to endpoint whose response had the body code.
 func countResponses(server *testMock, endpoint string, code int) int {
 	count := 0
 	for _, request := range server.Requests() {

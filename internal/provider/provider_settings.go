@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"errors"
 	"fmt"
 	"net"
 	"net/url"
@@ -110,7 +111,7 @@ func resolveEndpoint(config providerModel, env lookupEnv, resolved *settings, di
 		normalized, err := validateEndpoint(endpoint)
 		if err != nil {
 			diags.AddAttributeError(path.Root("endpoint"), "Invalid Provider Endpoint",
-				fmt.Sprintf("The endpoint %q %s is invalid: %s.", endpoint, source, err))
+				fmt.Sprintf("The endpoint %q %s is invalid: %s.", redactEndpoint(endpoint), source, err))
 			return
 		}
 		resolved.endpoint = normalized
@@ -146,6 +147,11 @@ func resolveEndpoint(config providerModel, env lookupEnv, resolved *settings, di
 func validateEndpoint(endpoint string) (string, error) {
 	parsed, err := url.Parse(endpoint)
 	if err != nil {
+		// A *url.Error repeats the whole URL, credentials included, so only its cause is kept.
+		var urlErr *url.Error
+		if errors.As(err, &urlErr) {
+			err = urlErr.Err
+		}
 		return "", fmt.Errorf("it is not a URL (%w)", err)
 	}
 
@@ -165,6 +171,24 @@ func validateEndpoint(endpoint string) (string, error) {
 	}
 
 	return strings.TrimRight(parsed.String(), "/"), nil
+}
+
+// redactEndpoint returns endpoint with the password of any credentials in it replaced, for
+// diagnostics. It also handles text that is not a valid URL.
+func redactEndpoint(endpoint string) string {
+	if parsed, err := url.Parse(endpoint); err == nil {
+		return parsed.Redacted()
+	}
+
+	at := strings.LastIndex(endpoint, "@")
+	if at < 0 {
+		return endpoint
+	}
+	start := 0
+	if scheme := strings.Index(endpoint, "://"); scheme >= 0 && scheme < at {
+		start = scheme + len("://")
+	}
+	return endpoint[:start] + "xxxxx" + endpoint[at:]
 }
 
 func isLoopbackHost(host string) bool {

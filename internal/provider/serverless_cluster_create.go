@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/vectorops/terraform-provider-zilliz/internal/client"
+	"github.com/vectorops/terraform-provider-zilliz/internal/wait"
 )
 
 const (
@@ -19,10 +20,17 @@ const (
 	// request was sent, so that an interrupted apply still records a cluster the request made.
 	lookupGracePeriod = 3 * time.Second
 
+	// maxLookupAttempts bounds the lookups by name after a lost create response, each of which
+	// the client may already have retried for rate limits and unavailable services.
+	maxLookupAttempts = 3
+
 	// adoptionClockSkew is how much older than the create request a cluster found by name may be
 	// and still count as the one the lost request created, allowing for the service's clock.
 	adoptionClockSkew = 10 * time.Minute
 )
+
+// lookupSchedule spaces the lookups by name after a failed one.
+var lookupSchedule = wait.Schedule{MinWait: time.Second, MaxWait: 4 * time.Second, Multiplier: 2}
 
 // createOutcome is a cluster that Create made: created, with its one-time credentials, or
 // adopted, found by name after a create whose response was lost.
@@ -83,8 +91,9 @@ func createOrAdopt(ctx context.Context, apiClient *client.Client, request client
 	return createOutcome{}, lostResponse
 }
 
-// findAfterLostResponse looks the cluster up by name. When ctx has ended, as after Ctrl-C, the
-// lookup runs on a context of its own, bounded by lookupGracePeriod.
+// findAfterLostResponse looks the cluster up by name, trying again after a failed lookup, because
+// giving up would orphan a cluster that the lost request made. When ctx has ended, as after
+// Ctrl-C, the lookup runs on a context of its own, bounded by lookupGracePeriod.
 func findAfterLostResponse(ctx context.Context, apiClient *client.Client, request client.CreateServerlessRequest) (*client.Cluster, error) {
 	if ctx.Err() != nil {
 		var cancel context.CancelFunc
@@ -92,7 +101,24 @@ func findAfterLostResponse(ctx context.Context, apiClient *client.Client, reques
 		defer cancel()
 	}
 
-	return apiClient.FindLiveClusterByName(ctx, request.ProjectID, request.ClusterName)
+	var found *client.Cluster
+	failures := 0
+	err := wait.Until(ctx, lookupSchedule, func(ctx context.Context) (wait.Observation, error) {
+		cluster, err := apiClient.FindLiveClusterByName(ctx, request.ProjectID, request.ClusterName)
+		if err != nil && failures+1 < maxLookupAttempts && ctx.Err() == nil {
+			failures++
+			tflog.Warn(ctx, "Looking the cluster up by name failed; trying again", map[string]any{
+				"cluster_name": request.ClusterName,
+				"attempt":      failures,
+				"error":        err.Error(),
+			})
+			return wait.Observation{Progress: -1}, nil
+		}
+
+		found = cluster
+		return wait.Observation{Done: true}, err
+	})
+	return found, err
 }
 
 // createdBefore reports whether the cluster's createTime is known and earlier than limit.

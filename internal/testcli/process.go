@@ -44,10 +44,9 @@ func (r Result) Err() error {
 
 // Process is a terraform command that runs in the background.
 type Process struct {
-	workspace *Workspace
-	command   *exec.Cmd
-	args      []string
-	started   time.Time
+	command *exec.Cmd
+	args    []string
+	started time.Time
 
 	stdoutPath string
 	stderrPath string
@@ -70,8 +69,9 @@ func (w *Workspace) Start(args ...string) *Process {
 	defer stdout.Close()
 	defer stderr.Close()
 
-	// Writing to files rather than pipes means that Wait never blocks on a provider process
-	// that keeps an inherited descriptor open after Terraform exits.
+	// With *os.File outputs, exec.Cmd.Wait waits for the process alone and not for goroutines
+	// that copy output, so a provider process that keeps an inherited descriptor open after
+	// Terraform exits cannot delay it.
 	command := exec.Command(w.terraform, args...)
 	command.Dir = w.Dir
 	command.Env = w.environment()
@@ -80,7 +80,6 @@ func (w *Workspace) Start(args ...string) *Process {
 	command.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 
 	p := &Process{
-		workspace:  w,
 		command:    command,
 		args:       args,
 		stdoutPath: stdout.Name(),
@@ -139,8 +138,9 @@ func readOutput(path string) string {
 	return string(data)
 }
 
-// Interrupt sends SIGINT to the terraform process only, as a user's Ctrl-C reaches it. Terraform
-// then asks its providers to stop, and go-plugin providers ignore SIGINT themselves.
+// Interrupt sends SIGINT to the terraform process only. Terraform then sends StopProvider to its
+// providers, which is what a user's Ctrl-C leads to as well, because providers served with
+// go-plugin ignore SIGINT themselves.
 func (p *Process) Interrupt() error {
 	if err := p.command.Process.Signal(os.Interrupt); err != nil {
 		return fmt.Errorf("sending SIGINT to terraform %s failed: %w", strings.Join(p.args, " "), err)

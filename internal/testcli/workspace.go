@@ -28,9 +28,10 @@ const RequiredProviders = `terraform {
 `
 
 // Workspace is a Terraform working directory for one test, with a CLI configuration whose
-// dev_overrides point "vectorops/zilliz" at the provider binary that this package built. Its
-// methods fail the test only when a command cannot be started. A command that exits with a
-// non-zero status is a Result for the test to check.
+// dev_overrides point "vectorops/zilliz" at the provider binary that this package built. Run,
+// Plan, Apply, Destroy and Start fail the test only when a command cannot be started, and a
+// command that exits with a non-zero status is a Result for the test to check. ShowState and
+// StatePull fail the test when their command fails. A Workspace is not safe for concurrent use.
 type Workspace struct {
 	// Dir is the working directory, a t.TempDir. Terraform keeps its state there, in
 	// terraform.tfstate.
@@ -38,7 +39,7 @@ type Workspace struct {
 
 	t         testing.TB
 	terraform string
-	outputDir string // where the standard output and error of each command are written
+	outputDir string // the directory of the files that receive each command's output
 	env       map[string]string
 	commands  int
 }
@@ -185,7 +186,8 @@ func (w *Workspace) StatePull() []byte {
 	return []byte(result.Stdout)
 }
 
-// environment returns the environment of a command.
+// environment returns a command's environment: the test process's environment without TF_*,
+// ZILLIZ_* and CHECKPOINT_DISABLE, followed by the workspace's variables.
 func (w *Workspace) environment() []string {
 	var env []string
 	for _, entry := range os.Environ() {
