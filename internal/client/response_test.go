@@ -158,7 +158,7 @@ func TestUndecodableResponses(t *testing.T) {
 			if responseErr.HTTPStatus != tc.status {
 				t.Errorf("HTTPStatus = %d, want %d", responseErr.HTTPStatus, tc.status)
 			}
-			if responseErr.Method != "GET" || responseErr.Path != "/v1/clusters/inxx-1" {
+			if responseErr.Method != http.MethodGet || responseErr.Path != "/v1/clusters/inxx-1" {
 				t.Errorf("request = %s %s, want GET /v1/clusters/inxx-1", responseErr.Method, responseErr.Path)
 			}
 			if !strings.Contains(err.Error(), tc.wantReason) {

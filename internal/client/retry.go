@@ -63,7 +63,7 @@ func (p retryPolicy) wait(retry int, resp *http.Response) time.Duration {
 	}
 
 	floor := ceiling / 2
-	delay := floor + time.Duration(rand.Int64N(int64(ceiling-floor)+1))
+	delay := floor + time.Duration(rand.Int64N(int64(ceiling-floor)+1)) //nolint:gosec // jitter needs no cryptographic randomness
 	return min(max(delay, p.waitMin), p.waitMax)
 }
 

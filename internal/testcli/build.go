@@ -1,6 +1,7 @@
 package testcli
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -94,20 +95,23 @@ func buildProvider(root string) (providerBinary, error) {
 
 	binary := providerBinary{dir: filepath.Join(root, "bin"), mirror: filepath.Join(root, "mirror")}
 	binaryPath := filepath.Join(binary.dir, providerBinaryName)
-	build := exec.Command(goBinary, "build", "-o", binaryPath, providerPackage)
+	build := exec.CommandContext(context.Background(), goBinary, "build", "-o", binaryPath, providerPackage)
 	if output, err := build.CombinedOutput(); err != nil {
 		return providerBinary{}, fmt.Errorf("go build %s failed: %w\n%s", providerPackage, err, output)
 	}
 
-	// The mirror uses the unpacked layout HOSTNAME/NAMESPACE/TYPE/VERSION/OS_ARCH. Terraform
-	// rejects a symbolic link there, so the mirror gets a hard link, or a copy across devices.
-	platformDir := filepath.Join(binary.mirror, "registry.terraform.io", providerSource, mirrorVersion,
-		runtime.GOOS+"_"+runtime.GOARCH)
-	if err := os.MkdirAll(platformDir, 0o755); err != nil {
-		return providerBinary{}, fmt.Errorf("creating the provider mirror failed: %w", err)
-	}
-	if err := linkOrCopy(binaryPath, filepath.Join(platformDir, providerBinaryName)); err != nil {
-		return providerBinary{}, fmt.Errorf("adding the provider to the mirror failed: %w", err)
+	// The mirror uses the unpacked layout HOSTNAME/NAMESPACE/TYPE/VERSION/OS_ARCH, under the
+	// default registry host of Terraform and of OpenTofu. Terraform rejects a symbolic link
+	// there, so the mirror gets a hard link, or a copy across devices.
+	for _, host := range []string{"registry.terraform.io", "registry.opentofu.org"} {
+		platformDir := filepath.Join(binary.mirror, host, providerSource, mirrorVersion,
+			runtime.GOOS+"_"+runtime.GOARCH)
+		if err := os.MkdirAll(platformDir, 0o755); err != nil {
+			return providerBinary{}, fmt.Errorf("creating the provider mirror failed: %w", err)
+		}
+		if err := linkOrCopy(binaryPath, filepath.Join(platformDir, providerBinaryName)); err != nil {
+			return providerBinary{}, fmt.Errorf("adding the provider to the mirror failed: %w", err)
+		}
 	}
 	return binary, nil
 }

@@ -1,6 +1,7 @@
 package testcli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -72,7 +73,9 @@ func (w *Workspace) Start(args ...string) *Process {
 	// With *os.File outputs, exec.Cmd.Wait waits for the process alone and not for goroutines
 	// that copy output, so a provider process that keeps an inherited descriptor open after
 	// Terraform exits cannot delay it.
-	command := exec.Command(w.terraform, args...)
+	// The test stops the command through its process group, not through a context, so that
+	// the provider processes stop too.
+	command := exec.CommandContext(context.Background(), w.terraform, args...)
 	command.Dir = w.Dir
 	command.Env = w.environment()
 	command.Stdout = stdout
