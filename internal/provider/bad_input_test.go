@@ -230,10 +230,14 @@ func TestAccServerlessClusterRejectedByService(t *testing.T) {
 			expected:   errorText("not offered", "code 80025", "gcp-us-west1"),
 		},
 		"negative create timeout": {
-			// The timeouts block accepts negative durations, so the create is stopped before it
-			// is sent.
+			// Validation rejects the timeout at plan time, before anything is sent.
 			extra:    `  timeouts { create = "-1m" }`,
-			expected: errorText("Create Serverless Cluster Failed", "deadline exceeded"),
+			expected: errorText("Invalid Timeout", "create timeout is -1m0s", "positive duration"),
+			unsent:   true,
+		},
+		"zero delete timeout": {
+			extra:    `  timeouts { delete = "0s" }`,
+			expected: errorText("Invalid Timeout", "delete timeout is 0s", "positive duration"),
 			unsent:   true,
 		},
 	}
