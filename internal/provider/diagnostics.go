@@ -12,7 +12,7 @@ import (
 	"github.com/vectorops/terraform-provider-zilliz/internal/client"
 )
 
-// Business error codes of the Zilliz Cloud API that change what the provider tells the user.
+// Business error codes of the Zilliz Cloud API that get diagnostics of their own.
 const (
 	codeInvalidToken          = 80001
 	codeInvalidTokenFormat    = 80002
@@ -73,7 +73,7 @@ func invalidAPIKeyDiagnostic(summary string, err error) diag.Diagnostic {
 			"variable, and that the key belongs to this region's organization.\n\n%s", envAPIKey, err))
 }
 
-// adoptedClusterWarning tells the user that a cluster was recorded without its credentials.
+// adoptedClusterWarning warns that a cluster was recorded without its credentials.
 func adoptedClusterWarning(request client.CreateServerlessRequest, clusterID string) diag.Diagnostic {
 	return diag.NewWarningDiagnostic("Serverless Cluster Password Not Received",
 		fmt.Sprintf("The response to the request that created the cluster %q was lost, so the provider found "+

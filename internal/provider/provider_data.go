@@ -8,7 +8,7 @@ import (
 	"github.com/vectorops/terraform-provider-zilliz/internal/client"
 )
 
-// providerData is what the provider passes to its resources and data sources. client is nil
+// providerData is the data that the provider passes to its resources and data sources. client is nil
 // when the provider configuration had unknown values, and unknownAttribute then names one.
 type providerData struct {
 	client           *client.Client

@@ -45,7 +45,7 @@ type settings struct {
 	endpointPath   path.Path
 }
 
-// lookupEnv returns an environment variable's value; tests pass a map lookup instead.
+// lookupEnv returns an environment variable's value. Tests pass a map lookup instead.
 type lookupEnv func(name string) string
 
 func osEnvironment(name string) string {

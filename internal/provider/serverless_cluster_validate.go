@@ -31,7 +31,7 @@ func (r *serverlessClusterResource) ValidateConfig(ctx context.Context, req reso
 		{"delete", configured.Delete},
 	}
 	for _, operation := range operations {
-		// A positive default tells a missing or unknown value apart from a configured one.
+		// A positive default distinguishes a missing value from a configured zero.
 		timeout, diags := operation.parse(ctx, time.Nanosecond)
 		if diags.HasError() {
 			continue
