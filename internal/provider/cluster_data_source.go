@@ -24,10 +24,6 @@ var (
 const (
 	readClusterSummary     = "Read Cluster Failed"
 	clusterNotFoundSummary = "Cluster Not Found"
-
-	// codeClusterNotInRegion is the business error code of a cluster that exists in another
-	// region than the endpoint's.
-	codeClusterNotInRegion = 90102
 )
 
 // clusterIDPattern matches the cluster IDs that Zilliz Cloud assigns, such as

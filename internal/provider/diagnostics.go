@@ -21,6 +21,13 @@ const (
 	codeInvalidProjectID      = 80014
 	codeProjectNotFound       = 80015
 	codeServerlessUnsupported = 80025
+	codeClusterNotInRegion    = 90102
+)
+
+// Operations named in the summaries of wait diagnostics.
+const (
+	operationCreate = "Create"
+	operationDelete = "Delete"
 )
 
 const createSummary = "Create Serverless Cluster Failed"
@@ -28,7 +35,14 @@ const createSummary = "Create Serverless Cluster Failed"
 // createFailedDiagnostic explains a failed createServerless call, on the attribute it concerns
 // when there is one.
 func createFailedDiagnostic(request client.CreateServerlessRequest, err error) diag.Diagnostic {
+	var preexisting *preexistingClusterError
 	switch {
+	case errors.As(err, &preexisting):
+		return diag.NewAttributeErrorDiagnostic(path.Root("cluster_name"), createSummary,
+			fmt.Sprintf("The response to the request to create the cluster %q was lost, and the cluster of that name "+
+				"that the provider then found, %s, already existed before this apply (created %s), so it was not "+
+				"recorded in state. Import it if this configuration should manage it, or choose another "+
+				"cluster_name.\n\n%s", request.ClusterName, preexisting.clusterID, preexisting.createTime, err))
 	case client.HasCode(err, codeDuplicateClusterName):
 		return diag.NewAttributeErrorDiagnostic(path.Root("cluster_name"), createSummary,
 			fmt.Sprintf("A live cluster named %q already exists in this Zilliz Cloud account, and names must be "+
@@ -83,24 +97,46 @@ func adoptedClusterWarning(request client.CreateServerlessRequest, clusterID str
 			request.ClusterName, clusterID))
 }
 
+// otherRegionDiagnostic explains a cluster that the provider's control plane reports as being in
+// another region. The cluster stays in state, because it still exists.
+func otherRegionDiagnostic(summary, clusterID string, err error) diag.Diagnostic {
+	return diag.NewErrorDiagnostic(summary,
+		fmt.Sprintf("Zilliz Cloud reports that the cluster %s is in another region than the provider's control "+
+			"plane. The cluster stays in state. Set the provider's cloud_region (or endpoint) to the cluster's "+
+			"region, then run the command again.\n\n%s", clusterID, err))
+}
+
+// dropFailedDiagnostic explains a drop call that failed.
+func dropFailedDiagnostic(clusterID string, err error) diag.Diagnostic {
+	const summary = "Delete Serverless Cluster Failed"
+	if client.HasCode(err, codeClusterNotInRegion) {
+		return otherRegionDiagnostic(summary, clusterID, err)
+	}
+	return diag.NewErrorDiagnostic(summary,
+		fmt.Sprintf("Could not drop the serverless cluster %s. It is still in state. Fix the cause below and run "+
+			"terraform destroy again.\n\n%s", clusterID, err))
+}
+
 // waitFailedDiagnostic explains a wait for a cluster that ended before the cluster got there.
-// operation is "Create" or "Delete".
+// operation is operationCreate or operationDelete.
 func waitFailedDiagnostic(operation, clusterID string, timeout time.Duration, err error) diag.Diagnostic {
 	summary := operation + " Serverless Cluster Failed"
-	inState := "The cluster is recorded in state and marked tainted, so the next apply replaces it."
+	inState := "The cluster is recorded in state and marked tainted, so the next apply replaces it; run " +
+		"terraform untaint to keep it instead."
 	target := client.StatusRunning
-	if operation == "Delete" {
+	raise := "raise timeouts.create in the resource"
+	if operation == operationDelete {
 		inState = "The cluster is still in state, so the next terraform destroy or apply tries again."
 		target = "deleted"
+		raise = "raise timeouts.delete in the resource and run terraform apply to store it before destroying again"
 	}
 
 	var statusErr *unexpectedStatusError
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
 		return diag.NewErrorDiagnostic(operation+" Serverless Cluster Timed Out",
-			fmt.Sprintf("The cluster %s was not %s within %s. %s If the service is slow, raise the %s timeout "+
-				"in the resource's timeouts block.\n\n%s", clusterID, target, timeout, inState,
-				lowerFirst(operation), err))
+			fmt.Sprintf("The cluster %s was not %s within %s. %s If the service is slow, %s.\n\n%s",
+				clusterID, target, timeout, inState, raise, err))
 	case errors.Is(err, context.Canceled):
 		return diag.NewErrorDiagnostic(operation+" Serverless Cluster Interrupted",
 			fmt.Sprintf("The wait for the cluster %s to be %s was interrupted. %s\n\n%s", clusterID, target, inState, err))
@@ -112,11 +148,4 @@ func waitFailedDiagnostic(operation, clusterID string, timeout time.Duration, er
 		return diag.NewErrorDiagnostic(summary,
 			fmt.Sprintf("The provider could not check whether the cluster %s is %s. %s\n\n%s", clusterID, target, inState, err))
 	}
-}
-
-func lowerFirst(word string) string {
-	if word == "" {
-		return word
-	}
-	return string(word[0]+('a'-'A')) + word[1:]
 }

@@ -103,16 +103,18 @@ func (p *zillizProvider) Configure(ctx context.Context, req provider.ConfigureRe
 
 	apiClient, err := newAPIClient(settings, p.version)
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(settings.endpointPath, "Invalid Provider Endpoint",
-			"The provider could not use the endpoint "+settings.endpointSource+": "+err.Error())
+		// resolveSettings has checked every setting that client.New checks, so this is a bug.
+		resp.Diagnostics.AddError("Provider Configuration Failed",
+			"The provider could not create its API client for the endpoint "+redactEndpoint(settings.endpoint)+
+				". This is a bug in the provider; please report it.\n\n"+err.Error())
 		return
 	}
 
 	tflog.Debug(ctx, "Configured Zilliz Cloud API client", map[string]any{
-		"endpoint":    settings.endpoint,
+		"endpoint":    redactEndpoint(settings.endpoint),
 		"max_retries": settings.maxRetries,
 	})
-	data := &providerData{client: apiClient}
+	data := &providerData{client: apiClient, apiKey: settings.apiKey}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 }

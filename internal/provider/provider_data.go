@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -12,6 +13,7 @@ import (
 // when the provider configuration had unknown values, and unknownAttribute then names one.
 type providerData struct {
 	client           *client.Client
+	apiKey           string
 	unknownAttribute string
 }
 
@@ -25,8 +27,8 @@ func providerDataFrom(value any, diags *diag.Diagnostics) *providerData {
 	data, ok := value.(*providerData)
 	if !ok {
 		diags.AddError("Unexpected Provider Data",
-			fmt.Sprintf("The provider passed configuration data of an unexpected kind (%T). "+
-				"This is a bug in the provider; please report it.", value))
+			"The provider passed configuration data of an unexpected kind to a resource or data source. "+
+				"This is a bug in the provider; please report it.")
 		return nil
 	}
 	return data
@@ -49,4 +51,13 @@ func (d *providerData) apiClient(diags *diag.Diagnostics) *client.Client {
 		return nil
 	}
 	return d.client
+}
+
+// logContext returns ctx with the API key and the secret field keys masked in the provider's
+// own logs. It is safe to call on a nil providerData.
+func (d *providerData) logContext(ctx context.Context) context.Context {
+	if d == nil {
+		return client.MaskSecrets(ctx)
+	}
+	return client.MaskSecrets(ctx, d.apiKey)
 }

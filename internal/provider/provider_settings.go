@@ -38,11 +38,6 @@ type settings struct {
 	apiKey     string
 	endpoint   string
 	maxRetries int
-
-	// endpointSource names where the endpoint came from, for diagnostics, and endpointPath is
-	// the attribute that diagnostics about it point at.
-	endpointSource string
-	endpointPath   path.Path
 }
 
 // lookupEnv returns an environment variable's value. Tests pass a map lookup instead.
@@ -81,7 +76,13 @@ func resolveSettings(config providerModel, env lookupEnv) (settings, string, dia
 }
 
 func resolveAPIKey(apiKey string, diags *diag.Diagnostics) string {
-	if strings.TrimSpace(apiKey) == "" {
+	if apiKey != "" && strings.TrimSpace(apiKey) == "" {
+		diags.AddAttributeError(path.Root("api_key"), "Missing API Key",
+			"The API key from api_key or "+envAPIKey+" is set but contains only white space. Set it to an API "+
+				"key from the Zilliz Cloud console (API Keys page).")
+		return ""
+	}
+	if apiKey == "" {
 		diags.AddAttributeError(path.Root("api_key"), "Missing API Key",
 			"The provider needs a Zilliz Cloud API key, but api_key is empty and the "+envAPIKey+
 				" environment variable is empty or unset. Set one of them to an API key from the Zilliz Cloud "+
@@ -104,8 +105,6 @@ func resolveEndpoint(config providerModel, env lookupEnv, resolved *settings, di
 	if endpoint == "" {
 		endpoint, source = env(envEndpoint), "in the "+envEndpoint+" environment variable"
 	}
-	resolved.endpointPath = path.Root("endpoint")
-	resolved.endpointSource = source
 
 	if endpoint != "" {
 		normalized, err := validateEndpoint(endpoint)
@@ -122,8 +121,6 @@ func resolveEndpoint(config providerModel, env lookupEnv, resolved *settings, di
 	if region == "" {
 		region, source = env(envCloudRegion), "in the "+envCloudRegion+" environment variable"
 	}
-	resolved.endpointPath = path.Root("cloud_region")
-	resolved.endpointSource = "for the cloud region " + source
 
 	if region == "" {
 		diags.AddAttributeError(path.Root("cloud_region"), "Missing Cloud Region",
@@ -173,11 +170,15 @@ func validateEndpoint(endpoint string) (string, error) {
 	return strings.TrimRight(parsed.String(), "/"), nil
 }
 
-// redactEndpoint returns endpoint with the password of any credentials in it replaced, for
+// redactEndpoint returns endpoint with any credentials in it replaced by "***", for
 // diagnostics. It also handles text that is not a valid URL.
 func redactEndpoint(endpoint string) string {
 	if parsed, err := url.Parse(endpoint); err == nil {
-		return parsed.Redacted()
+		if parsed.User == nil {
+			return parsed.String()
+		}
+		parsed.User = nil
+		return strings.Replace(parsed.String(), "://", "://***@", 1)
 	}
 
 	at := strings.LastIndex(endpoint, "@")
@@ -188,7 +189,7 @@ func redactEndpoint(endpoint string) string {
 	if scheme := strings.Index(endpoint, "://"); scheme >= 0 && scheme < at {
 		start = scheme + len("://")
 	}
-	return endpoint[:start] + "xxxxx" + endpoint[at:]
+	return endpoint[:start] + "***" + endpoint[at:]
 }
 
 func isLoopbackHost(host string) bool {

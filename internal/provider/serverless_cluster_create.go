@@ -26,7 +26,9 @@ const (
 
 	// adoptionClockSkew is how much older than the create request a cluster found by name may be
 	// and still count as the one the lost request created, allowing for the service's clock.
-	adoptionClockSkew = 10 * time.Minute
+	// NOTE: a cluster of the same name made by someone else within this window before the apply
+	// would be adopted after a lost response; the API offers no request ID to tell them apart.
+	adoptionClockSkew = 2 * time.Minute
 )
 
 // lookupSchedule spaces the lookups by name after a failed one.
@@ -54,10 +56,9 @@ func createOrAdopt(ctx context.Context, apiClient *client.Client, request client
 			return createOutcome{created: created}, nil
 		}
 
-		// A duplicate name right after a lost response means that lost request created the cluster
-		// and the lookup below did not see it yet.
-		duplicateAfterLoss := lostResponse != nil && client.HasCode(err, codeDuplicateClusterName)
-		if !client.IsOutcomeUnknown(err) && !duplicateAfterLoss {
+		// After a lost response, every later failure may hide the cluster that the lost request
+		// made, such as a duplicate name that the lookup before it did not see yet.
+		if !client.IsOutcomeUnknown(err) && lostResponse == nil {
 			return createOutcome{}, err
 		}
 		tflog.Warn(ctx, "Outcome of createServerless is unknown; looking the cluster up by name", map[string]any{
@@ -67,28 +68,50 @@ func createOrAdopt(ctx context.Context, apiClient *client.Client, request client
 			"error":        err.Error(),
 		})
 
-		existing, lookupErr := findAfterLostResponse(ctx, apiClient, request)
-		if lookupErr != nil {
+		outcome, found, lookupErr := adoptAfterLostResponse(ctx, apiClient, request, startedAt)
+		switch {
+		case lookupErr != nil:
 			return createOutcome{}, fmt.Errorf("%w; then looking the cluster up by name failed: %w", err, lookupErr)
-		}
-		if existing != nil {
-			if createdBefore(existing, startedAt.Add(-adoptionClockSkew)) {
-				return createOutcome{}, fmt.Errorf("%w; a cluster with this name, %s, already existed before this "+
-					"apply, so it was not adopted", err, existing.ClusterID)
-			}
-			tflog.Warn(ctx, "Found the cluster that the lost create request made", map[string]any{
-				"cluster_id": existing.ClusterID,
-			})
-			return createOutcome{adopted: existing}, nil
-		}
-
-		if ctx.Err() != nil {
+		case found:
+			return outcome, nil
+		case !client.IsOutcomeUnknown(err) || ctx.Err() != nil:
 			return createOutcome{}, err
 		}
 		lostResponse = err
 	}
 
 	return createOutcome{}, lostResponse
+}
+
+// preexistingClusterError reports a cluster found by name after a lost create response that is
+// too old to be the one the lost request made.
+type preexistingClusterError struct {
+	clusterID  string
+	createTime string
+}
+
+func (e *preexistingClusterError) Error() string {
+	return fmt.Sprintf("a cluster with this name, %s, already existed before this apply (created %s), so it was "+
+		"not adopted", e.clusterID, e.createTime)
+}
+
+// adoptAfterLostResponse looks the cluster up by name and returns it for adoption when it is
+// not older than the apply, allowing for adoptionClockSkew.
+func adoptAfterLostResponse(ctx context.Context, apiClient *client.Client, request client.CreateServerlessRequest,
+	startedAt time.Time,
+) (createOutcome, bool, error) {
+	existing, err := findAfterLostResponse(ctx, apiClient, request)
+	if err != nil || existing == nil {
+		return createOutcome{}, false, err
+	}
+
+	if createdBefore(existing, startedAt.Add(-adoptionClockSkew)) {
+		return createOutcome{}, false, &preexistingClusterError{clusterID: existing.ClusterID, createTime: existing.CreateTime}
+	}
+	tflog.Warn(ctx, "Found the cluster that the lost create request made", map[string]any{
+		"cluster_id": existing.ClusterID,
+	})
+	return createOutcome{adopted: existing}, true, nil
 }
 
 // findAfterLostResponse looks the cluster up by name, trying again after a failed lookup, because

@@ -49,14 +49,18 @@ func (m *serverlessClusterModel) setAdopted(cluster *client.Cluster) {
 	m.setDescribed(cluster)
 }
 
-// setDescribed copies a describe response into the model. The username and password are left
-// as they are, because describe does not return them. A plan that differs from the stored one
-// only in letter case keeps the stored spelling, so that the configuration's spelling stays.
+// setDescribed copies a describe response into the model. The ID, username and password are
+// left as they are, because describe cannot change the ID and does not return credentials. A
+// name or project that the response leaves empty keeps its stored value, so that an incomplete
+// response does not plan a replacement. A plan that differs from the stored one only in letter
+// case keeps the stored spelling, so that the configuration's spelling stays.
 func (m *serverlessClusterModel) setDescribed(cluster *client.Cluster) {
-	m.ID = types.StringValue(cluster.ClusterID)
-	m.ClusterID = types.StringValue(cluster.ClusterID)
-	m.ClusterName = types.StringValue(cluster.ClusterName)
-	m.ProjectID = types.StringValue(cluster.ProjectID)
+	if m.ID.IsNull() || m.ID.IsUnknown() || m.ID.ValueString() == "" {
+		m.ID = types.StringValue(cluster.ClusterID)
+	}
+	m.ClusterID = m.ID
+	m.ClusterName = keepIfEmpty(m.ClusterName, cluster.ClusterName)
+	m.ProjectID = keepIfEmpty(m.ProjectID, cluster.ProjectID)
 	if m.Plan.IsNull() || m.Plan.IsUnknown() || !strings.EqualFold(m.Plan.ValueString(), cluster.Plan) {
 		m.Plan = types.StringValue(cluster.Plan)
 	}
@@ -72,4 +76,12 @@ func (m *serverlessClusterModel) setDescribed(cluster *client.Cluster) {
 	if m.Password.IsUnknown() {
 		m.Password = types.StringNull()
 	}
+}
+
+// keepIfEmpty returns described as a value, or stored when described is empty and stored is set.
+func keepIfEmpty(stored types.String, described string) types.String {
+	if described == "" && !stored.IsNull() && !stored.IsUnknown() {
+		return stored
+	}
+	return types.StringValue(described)
 }

@@ -15,10 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
-
-	"github.com/vectorops/terraform-provider-zilliz/internal/client"
 )
 
 var (
@@ -139,158 +135,16 @@ func (r *serverlessClusterResource) Configure(_ context.Context, req resource.Co
 	}
 }
 
-func (r *serverlessClusterResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan serverlessClusterModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	apiClient := r.data.apiClient(&resp.Diagnostics)
-	createTimeout, diags := plan.Timeouts.Create(ctx, defaultCreateTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, createTimeout)
-	defer cancel()
-
-	request := client.CreateServerlessRequest{
-		Plan:        canonicalPlan(plan.Plan.ValueString()),
-		ClusterName: plan.ClusterName.ValueString(),
-		ProjectID:   plan.ProjectID.ValueString(),
-	}
-	outcome, err := createOrAdopt(ctx, apiClient, request)
-	if err != nil {
-		resp.Diagnostics.Append(createFailedDiagnostic(request, err))
-		return
-	}
-
-	// Record the cluster before waiting, so that a failed or interrupted wait leaves it in state,
-	// where Terraform marks it tainted instead of forgetting it.
-	if outcome.adopted != nil {
-		plan.setAdopted(outcome.adopted)
-		resp.Diagnostics.Append(adoptedClusterWarning(request, outcome.adopted.ClusterID))
-	} else {
-		plan.setCreated(outcome.created)
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	tflog.Info(ctx, "Created serverless cluster; waiting for it to be RUNNING", map[string]any{
-		"cluster_id": plan.ClusterID.ValueString(),
-		"timeout":    createTimeout.String(),
-	})
-
-	cluster, err := waitForRunning(ctx, apiClient, plan.ClusterID.ValueString())
-	if err != nil {
-		resp.Diagnostics.Append(waitFailedDiagnostic("Create", plan.ClusterID.ValueString(), createTimeout, err))
-		return
-	}
-
-	plan.setDescribed(cluster)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-}
-
-func (r *serverlessClusterResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state serverlessClusterModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	apiClient := r.data.apiClient(&resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	clusterID := state.ID.ValueString()
-	cluster, err := apiClient.DescribeCluster(ctx, clusterID)
-	if client.IsNotFound(err) || (err == nil && cluster.Status == client.StatusDeleted) {
-		tflog.Warn(ctx, "Serverless cluster no longer exists; removing it from state", map[string]any{
-			"cluster_id": clusterID,
-		})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError("Read Serverless Cluster Failed",
-			fmt.Sprintf("Could not describe the serverless cluster %s. Check that the API key may read it "+
-				"and that the provider's region is the cluster's region, then run the command again.\n\n%s",
-				clusterID, err))
-		return
-	}
-
-	if cluster.Status == client.StatusDeleting {
-		resp.Diagnostics.AddWarning("Serverless Cluster Is Being Deleted",
-			fmt.Sprintf("The serverless cluster %s (%s) is being deleted outside Terraform. Once it is gone, "+
-				"the next plan will create it again.", clusterID, cluster.ClusterName))
-	}
-
-	state.setDescribed(cluster)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-}
-
-// Update changes only the timeouts, because every other argument forces a replacement.
-func (r *serverlessClusterResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan serverlessClusterModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-}
-
-func (r *serverlessClusterResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state serverlessClusterModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	apiClient := r.data.apiClient(&resp.Diagnostics)
-	deleteTimeout, diags := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, deleteTimeout)
-	defer cancel()
-
-	clusterID := state.ID.ValueString()
-	_, err := apiClient.DropCluster(ctx, clusterID)
-	if client.IsNotFound(err) {
-		tflog.Info(ctx, "Serverless cluster was already deleted", map[string]any{"cluster_id": clusterID})
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError("Delete Serverless Cluster Failed",
-			fmt.Sprintf("Could not drop the serverless cluster %s. It is still in state; fix the cause below "+
-				"and run terraform destroy again.\n\n%s", clusterID, err))
-		return
-	}
-
-	tflog.Info(ctx, "Dropped serverless cluster; waiting for it to be deleted", map[string]any{
-		"cluster_id": clusterID,
-		"timeout":    deleteTimeout.String(),
-	})
-	if err := waitForDeleted(ctx, apiClient, clusterID); err != nil {
-		resp.Diagnostics.Append(waitFailedDiagnostic("Delete", clusterID, deleteTimeout, err))
-	}
-}
-
 func (r *serverlessClusterResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" {
+	if !clusterIDPattern.MatchString(req.ID) {
 		resp.Diagnostics.AddError("Invalid Import ID",
-			"The import ID is empty. Import a serverless cluster by its cluster ID, such as "+
-				"terraform import zilliz_serverless_cluster.example inxx-0123456789abcde.")
+			fmt.Sprintf("The import ID %q is not a cluster ID. Import a serverless cluster by its cluster ID, not "+
+				"by its name, such as terraform import zilliz_serverless_cluster.example inxx-0123456789abcde.", req.ID))
 		return
 	}
 
+	// Read fills in the rest. The username and password stay null, because the API returns
+	// them only when it creates the cluster.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("cluster_id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("username"), types.StringNull())...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("password"), types.StringNull())...)
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
 	"github.com/vectorops/terraform-provider-zilliz/internal/client"
 	"github.com/vectorops/terraform-provider-zilliz/internal/wait"
 )
@@ -47,6 +49,7 @@ func (e *unexpectedStatusError) Error() string {
 
 // waitForRunning polls the cluster until it is RUNNING and returns its last description.
 func waitForRunning(ctx context.Context, apiClient *client.Client, clusterID string) (*client.Cluster, error) {
+	ctx = tflog.SetField(ctx, "cluster_id", clusterID)
 	var last *client.Cluster
 	notFound := 0
 
@@ -77,6 +80,7 @@ func waitForRunning(ctx context.Context, apiClient *client.Client, clusterID str
 
 // waitForDeleted polls the cluster until describe reports it DELETED or not found.
 func waitForDeleted(ctx context.Context, apiClient *client.Client, clusterID string) error {
+	ctx = tflog.SetField(ctx, "cluster_id", clusterID)
 	return wait.Until(ctx, deletedSchedule, func(ctx context.Context) (wait.Observation, error) {
 		cluster, err := apiClient.DescribeCluster(ctx, clusterID)
 		if client.IsNotFound(err) {

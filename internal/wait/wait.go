@@ -99,8 +99,11 @@ type estimator struct {
 	hasFirst    bool
 }
 
+// sample is a progress reading. reported is the service's whole percentage, and progress is the
+// middle of that percentage step, because the service rounds down.
 type sample struct {
 	at       time.Time
+	reported int64
 	progress float64
 }
 
@@ -112,7 +115,7 @@ const confidentProgress = 20
 func newEstimator(start time.Time, progressFromZero bool) *estimator {
 	e := &estimator{}
 	if progressFromZero {
-		e.first = sample{at: start, progress: 0}
+		e.first = sample{at: start}
 		e.last = e.first
 		e.hasFirst = true
 	}
@@ -120,21 +123,21 @@ func newEstimator(start time.Time, progressFromZero bool) *estimator {
 }
 
 // observe records a progress sample and returns the delay to the next poll, with true when the
-// delay is predicted from a progress rate. Progress values are whole percentages that the service
-// rounds down, so the sample uses the middle of the percentage step.
+// delay is predicted from a progress rate. Progress counts as moving only when the reported
+// percentage rose, so a first poll that reports 0 gives no prediction.
 func (e *estimator) observe(now time.Time, progress int64) (time.Duration, bool) {
 	if progress < 0 || progress >= 100 {
 		return 0, false
 	}
 
-	current := sample{at: now, progress: float64(progress) + 0.5}
+	current := sample{at: now, reported: progress, progress: float64(progress) + 0.5}
 	if !e.hasFirst {
 		e.first, e.hasFirst = current, true
 		e.last = current
 		return 0, false
 	}
 
-	moved := current.progress > e.last.progress
+	moved := current.reported > e.last.reported
 	e.last = current
 	if !moved {
 		return 0, false

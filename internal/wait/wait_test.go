@@ -51,6 +51,16 @@ func TestEstimatorFallsBackWhenProgressStalls(t *testing.T) {
 	}
 }
 
+func TestEstimatorIgnoresZeroFirstPoll(t *testing.T) {
+	e := newEstimator(time.Unix(0, 0), true)
+
+	_, predicted := e.observe(time.Unix(0, int64(500*time.Millisecond)), 0)
+
+	if predicted {
+		t.Error("expected no prediction when the first poll still reports 0 %")
+	}
+}
+
 func TestEstimatorWithoutProgress(t *testing.T) {
 	e := newEstimator(time.Unix(0, 0), true)
 
