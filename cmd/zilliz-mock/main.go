@@ -1,6 +1,6 @@
 // Command zilliz-mock serves the in-memory Zilliz Cloud API mock on a loopback port, for the
-// demo, the benchmark and scripts. On start it prints ZILLIZ_ENDPOINT and ZILLIZ_API_KEY lines
-// to stdout. The key is the mock's own test key. The command stops cleanly on SIGINT or
+// demo, the benchmark and scripts. On start it prints shell export lines for ZILLIZ_ENDPOINT and
+// ZILLIZ_API_KEY to stdout. The key is the mock's own test key. The command stops cleanly on SIGINT or
 // SIGTERM and then exits with status 0.
 package main
 
@@ -163,7 +163,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	fmt.Fprintf(stdout, "ZILLIZ_ENDPOINT=%s\nZILLIZ_API_KEY=%s\n", endpoint, server.APIKey())
+	// The lines are shell export commands, so that pasting them into a shell sets both variables.
+	fmt.Fprintf(stdout, "export ZILLIZ_ENDPOINT=%s\nexport ZILLIZ_API_KEY=%s\n", endpoint, server.APIKey())
 
 	return serve(listener, server, logger)
 }

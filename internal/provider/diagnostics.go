@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -91,7 +92,7 @@ func invalidAPIKeyDiagnostic(summary string, err error) diag.Diagnostic {
 func adoptedClusterWarning(request client.CreateServerlessRequest, clusterID string) diag.Diagnostic {
 	return diag.NewWarningDiagnostic("Serverless Cluster Password Not Received",
 		fmt.Sprintf("The response to the request that created the cluster %q was lost, so the provider found "+
-			"the cluster by name (%s) and recorded it in state. Zilliz Cloud returns the generated username and "+
+			"the cluster %s by its name and recorded it in state. Zilliz Cloud returns the generated username and "+
 			"password only in that response, so both are null in state. Reset the database user's password in "+
 			"the Zilliz Cloud console (the cluster's Users tab) and keep it in a secret store.",
 			request.ClusterName, clusterID))
@@ -104,6 +105,29 @@ func otherRegionDiagnostic(summary, clusterID string, err error) diag.Diagnostic
 		fmt.Sprintf("Zilliz Cloud reports that the cluster %s is in another region than the provider's control "+
 			"plane. The cluster stays in state. Set the provider's cloud_region (or endpoint) to the cluster's "+
 			"region, then run the command again.\n\n%s", clusterID, err))
+}
+
+// readFailedDiagnostic explains a failed API call of a data source or a refresh, with a hint that
+// depends on the kind of failure. summary names the operation, such as "Read Projects Failed",
+// and subject names what was requested, such as "the projects".
+func readFailedDiagnostic(summary, subject string, err error) diag.Diagnostic {
+	var netErr net.Error
+	switch {
+	case isAuthenticationError(err):
+		return invalidAPIKeyDiagnostic(summary, err)
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+		return diag.NewErrorDiagnostic(summary,
+			fmt.Sprintf("The request for %s was stopped before it completed. Run the command again.\n\n%s",
+				subject, err))
+	case errors.As(err, &netErr):
+		return diag.NewErrorDiagnostic(summary,
+			fmt.Sprintf("Could not reach the Zilliz Cloud API to read %s. Check the provider's endpoint or "+
+				"cloud_region and the network path to it, then run the command again.\n\n%s", subject, err))
+	default:
+		return diag.NewErrorDiagnostic(summary,
+			fmt.Sprintf("Zilliz Cloud did not return %s. Check the provider's endpoint or cloud_region, "+
+				"fix the cause below and run the command again.\n\n%s", subject, err))
+	}
 }
 
 // dropFailedDiagnostic explains a drop call that failed.

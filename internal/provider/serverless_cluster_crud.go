@@ -97,16 +97,15 @@ func (r *serverlessClusterResource) Read(ctx context.Context, req resource.ReadR
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Read Serverless Cluster Failed",
-			fmt.Sprintf("Could not describe the serverless cluster %s. Check that the API key has access to it, "+
-				"then run the command again.\n\n%s", clusterID, err))
+		resp.Diagnostics.Append(readFailedDiagnostic("Read Serverless Cluster Failed", "the serverless cluster "+clusterID, err))
 		return
 	}
 
 	if cluster.Status == client.StatusDeleting {
 		resp.Diagnostics.AddWarning("Serverless Cluster Is Being Deleted",
-			fmt.Sprintf("The serverless cluster %s (%s) is being deleted outside Terraform. Once it is gone, "+
-				"the next plan will create it again.", clusterID, cluster.ClusterName))
+			fmt.Sprintf("The serverless cluster %s (%s) is being deleted, by an earlier destroy that stopped "+
+				"waiting or outside Terraform. Once it is gone, the next plan will create it again.",
+				clusterID, cluster.ClusterName))
 	}
 
 	state.setDescribed(cluster)

@@ -59,7 +59,7 @@ func Until(ctx context.Context, schedule Schedule, poll PollFunc) error {
 
 	for attempt := 1; ; attempt++ {
 		if err := sleep(ctx, delay); err != nil {
-			return fmt.Errorf("stopped waiting after %d polls: %w", attempt-1, err)
+			return fmt.Errorf("stopped waiting after %s: %w", pollsText(attempt-1), err)
 		}
 
 		observation, err := poll(ctx)
@@ -153,6 +153,13 @@ func (e *estimator) observe(now time.Time, progress int64) (time.Duration, bool)
 	// Aim slightly past the predicted completion, so a prediction that is a little early does
 	// not cost an extra poll.
 	return remaining + remaining/50 + 50*time.Millisecond, true
+}
+
+func pollsText(polls int) string {
+	if polls == 1 {
+		return "1 poll"
+	}
+	return fmt.Sprintf("%d polls", polls)
 }
 
 func sleep(ctx context.Context, d time.Duration) error {
