@@ -88,7 +88,9 @@ func (s createScenario) measurements() []measurement {
 // runCreateScenario starts a mock whose clusters take serviceTime to reach RUNNING, then
 // applies and destroys a one-cluster configuration runs times, with a new cluster name each
 // time.
-func runCreateScenario(ctx context.Context, env *benchEnv, serviceTime time.Duration, runs int) (createScenario, error) {
+func runCreateScenario(ctx context.Context, env *benchEnv, serviceTime time.Duration, runs int) (
+	createScenario, error,
+) {
 	scenario := createScenario{serviceTime: serviceTime}
 	label := fmt.Sprintf("%gs", serviceTime.Seconds())
 	dir := filepath.Join(env.tempDir, "create-"+label)
@@ -111,15 +113,18 @@ func runCreateScenario(ctx context.Context, env *benchEnv, serviceTime time.Dura
 		scenario.runs = append(scenario.runs, run)
 
 		overhead, _ := run.overhead()
-		env.logger.Printf("%s, run %d of %d: apply %s (exit %d), service %s, overhead %s, %d describes; "+
-			"destroy %s (exit %d)", scenario.name(), i, runs, formatSeconds(run.apply.wall), run.apply.exitCode,
-			formatSeconds(run.service), formatSeconds(overhead), run.describes,
-			formatSeconds(run.destroy.wall), run.destroy.exitCode)
+		env.logger.Printf("%s, run %d of %d: apply %s (exit %d), service %s, overhead %s, "+
+			"%d describes; destroy %s (exit %d)", scenario.name(), i, runs,
+			formatSeconds(run.apply.wall), run.apply.exitCode, formatSeconds(run.service),
+			formatSeconds(overhead), run.describes, formatSeconds(run.destroy.wall), run.destroy.exitCode)
 	}
 	return scenario, nil
 }
 
-func runSingleCreate(ctx context.Context, env *benchEnv, server *mockServer, dir, namePrefix string) (createRun, error) {
+// runSingleCreate applies a one-cluster configuration named after namePrefix, then destroys it.
+func runSingleCreate(ctx context.Context, env *benchEnv, server *mockServer, dir, namePrefix string) (
+	createRun, error,
+) {
 	if err := writeConfiguration(dir, namePrefix, 1); err != nil {
 		return createRun{}, err
 	}

@@ -35,16 +35,19 @@ type config struct {
 	timeout  time.Duration
 }
 
+const usageText = `Usage: zilliz-bench [flags]
+Benchmarks the provider with the Terraform CLI against cmd/zilliz-mock on 127.0.0.1.
+Run it from the repository root. Exit status: 0 when every target passes, 1 when one
+fails (0 with -no-fail), 2 for invalid flags, 3 when the benchmark could not run.
+`
+
 func parseFlags(args []string, output io.Writer) (config, error) {
 	var cfg config
 
 	flags := flag.NewFlagSet("zilliz-bench", flag.ContinueOnError)
 	flags.SetOutput(output)
 	flags.Usage = func() {
-		fmt.Fprintln(output, "Usage: zilliz-bench [flags]")
-		fmt.Fprintln(output, "Benchmarks the provider with the Terraform CLI against cmd/zilliz-mock on 127.0.0.1.")
-		fmt.Fprintln(output, "Run it from the repository root. Exit status: 0 when every target passes, 1 when one")
-		fmt.Fprintln(output, "fails (0 with -no-fail), 2 for invalid flags, 3 when the benchmark could not run.")
+		fmt.Fprint(output, usageText)
 		flags.PrintDefaults()
 	}
 	flags.StringVar(&cfg.terraform, "terraform", "",
@@ -92,7 +95,8 @@ func (c config) validate() error {
 	}
 	for _, count := range counts {
 		if count.value < 1 {
-			problems = append(problems, fmt.Errorf("invalid %s %d: must be at least 1", count.flag, count.value))
+			problems = append(problems,
+				fmt.Errorf("invalid %s %d: must be at least 1", count.flag, count.value))
 		}
 	}
 	if c.timeout <= 0 {

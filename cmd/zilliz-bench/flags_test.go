@@ -81,18 +81,21 @@ func TestCommandLineQuotesArguments(t *testing.T) {
 }
 
 func TestCleanEnvironmentDropsCallerSettings(t *testing.T) {
-	environ := []string{"PATH=/usr/bin", "TF_LOG=DEBUG", "ZILLIZ_API_KEY=real-key", "CHECKPOINT_DISABLE=", "HOME=/root"}
+	environ := []string{
+		"PATH=/usr/bin", "TF_LOG=DEBUG", "ZILLIZ_API_KEY=real-key", "CHECKPOINT_DISABLE=", "HOME=/root",
+	}
 
 	env := cleanEnvironment(environ, "/tmp/terraformrc")
 
-	for _, dropped := range []string{"TF_LOG=DEBUG", "ZILLIZ_API_KEY=real-key", "CHECKPOINT_DISABLE="} {
-		if slices.Contains(env, dropped) {
-			t.Errorf("environment keeps %q: %q", dropped, env)
+	for _, removed := range []string{"TF_LOG=DEBUG", "ZILLIZ_API_KEY=real-key", "CHECKPOINT_DISABLE="} {
+		if slices.Contains(env, removed) {
+			t.Errorf("environment keeps %q: %q", removed, env)
 		}
 	}
-	for _, kept := range []string{"PATH=/usr/bin", "HOME=/root", "CHECKPOINT_DISABLE=1", "TF_CLI_CONFIG_FILE=/tmp/terraformrc"} {
-		if !slices.Contains(env, kept) {
-			t.Errorf("environment lacks %q: %q", kept, env)
+	added := []string{"CHECKPOINT_DISABLE=1", "TF_CLI_CONFIG_FILE=/tmp/terraformrc"}
+	for _, expected := range append([]string{"PATH=/usr/bin", "HOME=/root"}, added...) {
+		if !slices.Contains(env, expected) {
+			t.Errorf("environment lacks %q: %q", expected, env)
 		}
 	}
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -43,8 +42,12 @@ func (s fleetScenario) measurements() []measurement {
 // each one service time long, plus the time that the rate limit needs for the requests that the
 // mock accepted. Rejected requests are left out because they take no token from the limit.
 func (s fleetScenario) idealApply() time.Duration {
-	waves := math.Ceil(float64(s.clusters) / float64(fleetParallelism))
-	return time.Duration(waves)*fleetServiceTime + s.rateLimitFloor()
+	return time.Duration(s.waves())*fleetServiceTime + s.rateLimitFloor()
+}
+
+// waves returns ceil(clusters / parallelism): how many service times the apply takes at least.
+func (s fleetScenario) waves() int {
+	return (s.clusters + fleetParallelism - 1) / fleetParallelism
 }
 
 // rateLimitFloor returns the time the rate limit needs for the requests the apply got accepted.
@@ -92,8 +95,8 @@ func (s fleetScenario) acceptedRefreshDescribes() (int, bool) {
 	return describes - t.tooManyRequests, describes == t.total()
 }
 
-// runFleetScenario starts a mock with the fleet's service time and rate limit and runs apply,
-// plan -refresh-only and destroy of clusters clusters.
+// runFleetScenario starts a mock with the fleet's service time and rate limit, then runs apply,
+// plan -refresh-only and destroy of a configuration with the given number of clusters.
 func runFleetScenario(ctx context.Context, env *benchEnv, clusters int) (fleetScenario, error) {
 	scenario := fleetScenario{clusters: clusters}
 	dir := filepath.Join(env.tempDir, "fleet")
@@ -125,9 +128,9 @@ func runFleetScenario(ctx context.Context, env *benchEnv, clusters int) (fleetSc
 		if err != nil {
 			return scenario, err
 		}
-		env.logger.Printf("%s: %s %s (exit %d), %d requests, %d rejected with 429", scenario.name(), step.name,
-			formatSeconds(step.result.wall), step.result.exitCode, step.result.traffic.total(),
-			step.result.traffic.tooManyRequests)
+		env.logger.Printf("%s: %s %s (exit %d), %d requests, %d rejected with 429",
+			scenario.name(), step.name, formatSeconds(step.result.wall), step.result.exitCode,
+			step.result.traffic.total(), step.result.traffic.tooManyRequests)
 	}
 	return scenario, nil
 }

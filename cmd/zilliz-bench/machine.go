@@ -54,6 +54,12 @@ func procField(path, name string) (string, bool) {
 	return "", false
 }
 
+// loadSample is a one-minute load average and when it was read, such as "at the start".
+type loadSample struct {
+	when  string
+	value float64
+}
+
 // loadAverage returns the one-minute load average from /proc/loadavg, or -1 when it is
 // unreadable.
 func loadAverage() float64 {

@@ -79,9 +79,11 @@ func (m measurement) userSaw429() bool {
 	return userVisible429.Match(m.output)
 }
 
-// measure runs one Terraform command against server and records the traffic it caused. An
-// error means the mock's stats could not be read; a failed command is part of the result.
-func measure(ctx context.Context, cli *terraformCLI, dir string, server *mockServer, args ...string) (measurement, error) {
+// measure runs one Terraform command against server and records the traffic it caused. An error
+// means that the mock's stats could not be read. A failed command is not an error but a result.
+func measure(ctx context.Context, cli *terraformCLI, dir string, server *mockServer, args ...string) (
+	measurement, error,
+) {
 	before, err := server.stats(ctx)
 	if err != nil {
 		return measurement{}, err

@@ -11,7 +11,7 @@ import (
 )
 
 func TestDiffStatsCountsTrafficBetweenSnapshots(t *testing.T) {
-	// The clock stands still, so the rate limit's single token never refills.
+	// The clock is frozen, so the rate limit's single token never refills.
 	frozen := time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)
 	server := mock.New(mock.Options{RateLimit: 1, Now: func() time.Time { return frozen }})
 	httpServer := httptest.NewServer(server)

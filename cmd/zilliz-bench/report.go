@@ -2,8 +2,8 @@ package main
 
 import (
 	"fmt"
-	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -20,11 +20,13 @@ func renderReport(results benchResults) string {
 
 	b.WriteString("### Scenarios\n\n")
 	writeScenarioTable(&b, results)
-	fmt.Fprintf(&b, "\nProvider start-up: %s, the median of %d `terraform providers schema -json` runs, against "+
-		"%s for `terraform version`, which starts no provider.\n", formatSeconds(median(results.startup.schemaFetches)),
-		len(results.startup.schemaFetches), formatSeconds(median(results.startup.versionRuns)))
-	fmt.Fprintf(&b, "Provider binary: %s (%d bytes), built by plain `go build` with symbols and debug information.\n\n",
-		formatMiB(results.binarySize), results.binarySize)
+	startup := results.startup
+	fmt.Fprintf(&b, "\nProvider start-up: %s, the median of %d `terraform providers schema -json` runs, "+
+		"against %s for `terraform version`, which starts no provider.\n",
+		formatSeconds(median(startup.schemaFetches)), len(startup.schemaFetches),
+		formatSeconds(median(startup.versionRuns)))
+	fmt.Fprintf(&b, "Provider binary: %s (%d bytes), built by plain `go build` with symbols and debug "+
+		"information.\n\n", formatMiB(results.binarySize), results.binarySize)
 
 	b.WriteString("### Targets\n\n")
 	for _, target := range results.targets {
@@ -41,22 +43,45 @@ func renderReport(results benchResults) string {
 	return b.String()
 }
 
+// writeRow writes one row of a Markdown table.
+func writeRow(b *strings.Builder, cells ...string) {
+	b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
+}
+
 func writeEnvironment(b *strings.Builder, results benchResults) {
-	b.WriteString("| Setting | Value |\n|---|---|\n")
-	fmt.Fprintf(b, "| Machine | %d CPUs (%s), %.1f GiB memory |\n", results.machine.cpus, results.machine.cpuModel,
-		float64(results.machine.memory)/(1<<30))
+	writeRow(b, "Setting", "Value")
+	writeRow(b, "---", "---")
+	m := results.machine
+	writeRow(b, "Machine", fmt.Sprintf("%d CPUs (%s), %.1f GiB memory",
+		m.cpus, m.cpuModel, float64(m.memory)/(1<<30)))
 	if len(results.loads) > 0 {
-		fmt.Fprintf(b, "| Load average (1 min) | %.2f at the start, %.2f at most before a scenario, %.2f at the end |\n",
-			results.loads[0], slices.Max(results.loads), results.loads[len(results.loads)-1])
+		samples := make([]string, len(results.loads))
+		for i, sample := range results.loads {
+			samples[i] = fmt.Sprintf("%.2f %s", sample.value, sample.when)
+		}
+		writeRow(b, "Load average (1 min)", strings.Join(samples, ", "))
 	}
-	fmt.Fprintf(b, "| Go | %s |\n", results.goVersion)
-	fmt.Fprintf(b, "| Terraform | %s |\n\n", results.terraformVersion)
+	writeRow(b, "Go", results.goVersion)
+	writeRow(b, "Terraform", results.terraformVersion)
+	b.WriteString("\n")
+
+	var busy []string
+	for _, sample := range results.loads {
+		if sample.value > quietLoad {
+			busy = append(busy, sample.when)
+		}
+	}
+	if len(busy) > 0 {
+		fmt.Fprintf(b, "The load average was above %.1f %s, so other processes competed for the CPU "+
+			"and the times around those points are noisier than on a quiet machine.\n\n",
+			quietLoad, strings.Join(busy, ", "))
+	}
 }
 
 func writeScenarioTable(b *strings.Builder, results benchResults) {
-	b.WriteString("| Scenario | Wall time | Service time | Overhead | Describe calls per cluster | " +
-		"429s: sent by the mock / commands printing one | Peak provider RSS |\n")
-	b.WriteString("|---|---:|---:|---:|---:|---:|---:|\n")
+	writeRow(b, "Scenario", "Wall time", "Service time", "Overhead", "Describe calls per cluster",
+		"429s: sent by the mock / commands printing one", "Peak provider RSS")
+	writeRow(b, "---", "---:", "---:", "---:", "---:", "---:", "---:")
 
 	for _, scenario := range results.creates {
 		var applies []measurement
@@ -67,47 +92,52 @@ func writeScenarioTable(b *strings.Builder, results benchResults) {
 			services = append(services, run.service)
 		}
 		overheads, _ := scenario.overheads()
-		fmt.Fprintf(b, "| %s: apply, median of %d | %s | %s | %s | %s | %s | %s |\n",
-			scenario.name(), len(scenario.runs), formatSeconds(median(walls)), formatSeconds(median(services)),
-			formatSeconds(median(overheads)), describeSummary(scenario.describeCounts()),
-			tooManySummary(applies...), peakSummary(applies...))
+		writeRow(b, fmt.Sprintf("%s: apply, median of %d", scenario.name(), len(scenario.runs)),
+			formatSeconds(median(walls)), formatSeconds(median(services)), formatSeconds(median(overheads)),
+			describeSummary(scenario.describeCounts()), tooManySummary(applies...), peakSummary(applies...))
 	}
 
 	fleet := results.fleet
-	waves := time.Duration(math.Ceil(float64(fleet.clusters) / float64(fleetParallelism)))
-	fmt.Fprintf(b, "| %d clusters, apply | %s | %s each | %s over %d x %s | %s | %s | %s |\n",
-		fleet.clusters, formatSeconds(fleet.apply.wall), formatSetting(fleetServiceTime),
-		formatSeconds(fleet.apply.wall-waves*fleetServiceTime), waves, formatSetting(fleetServiceTime),
-		describeSummary(fleet.describesPerCluster(fleet.apply)), tooManySummary(fleet.apply), peakSummary(fleet.apply))
+	waves := fleet.waves()
+	wavesTime := time.Duration(waves) * fleetServiceTime
+	overWaves := fmt.Sprintf("%s over %d x %s", formatSeconds(fleet.apply.wall-wavesTime), waves,
+		formatSetting(fleetServiceTime))
+	writeRow(b, fmt.Sprintf("%d clusters, apply", fleet.clusters), formatSeconds(fleet.apply.wall),
+		formatSetting(fleetServiceTime)+" each", overWaves,
+		describeSummary(fleet.describesPerCluster(fleet.apply)), tooManySummary(fleet.apply),
+		peakSummary(fleet.apply))
 
 	accepted, _ := fleet.acceptedRefreshDescribes()
 	lowest, highest := fleet.refreshDescribeRange()
-	fmt.Fprintf(b, "| %d clusters, plan -refresh-only%s | %s | - | - | %d served for %d clusters; %d to %d "+
-		"with retries | %s | %s |\n", fleet.clusters, refreshChanges(fleet.refresh), formatSeconds(fleet.refresh.wall),
-		accepted, len(fleet.apply.traffic.newClusters), lowest, highest, tooManySummary(fleet.refresh),
-		peakSummary(fleet.refresh))
+	refreshName := fmt.Sprintf("%d clusters, plan -refresh-only%s", fleet.clusters,
+		refreshChanges(fleet.refresh))
+	writeRow(b, refreshName, formatSeconds(fleet.refresh.wall), "-", "-",
+		fmt.Sprintf("%d served for %d clusters; %d to %d with retries", accepted,
+			len(fleet.apply.traffic.newClusters), lowest, highest),
+		tooManySummary(fleet.refresh), peakSummary(fleet.refresh))
 
-	fmt.Fprintf(b, "| %d clusters, destroy | %s | - | - | %s | %s | %s |\n", fleet.clusters,
-		formatSeconds(fleet.destroy.wall), describeSummary(fleet.describesPerCluster(fleet.destroy)),
-		tooManySummary(fleet.destroy), peakSummary(fleet.destroy))
+	writeRow(b, fmt.Sprintf("%d clusters, destroy", fleet.clusters), formatSeconds(fleet.destroy.wall),
+		"-", "-", describeSummary(fleet.describesPerCluster(fleet.destroy)), tooManySummary(fleet.destroy),
+		peakSummary(fleet.destroy))
 
-	fmt.Fprintf(b, "\nThe %d-cluster scenario runs with -parallelism=%d against a mock limited to %g requests/s; "+
-		"its apply sent %d requests, of which the mock served %d.\n", fleet.clusters, fleetParallelism,
-		fleetRateLimit, fleet.apply.traffic.total(), fleet.apply.traffic.accepted())
+	fmt.Fprintf(b, "\nDescribe calls include those that the mock rejected with 429. The %d-cluster scenario "+
+		"runs with -parallelism=%d against a mock limited to %g requests/s, and its apply sent %d requests, "+
+		"of which the mock served %d.\n", fleet.clusters, fleetParallelism, fleetRateLimit,
+		fleet.apply.traffic.total(), fleet.apply.traffic.accepted())
 }
 
 func writeRunTable(b *strings.Builder, creates []createScenario) {
-	b.WriteString("| Service time | Run | Apply | Time to RUNNING | Overhead | Describe calls | Destroy |\n")
-	b.WriteString("|---:|---:|---:|---:|---:|---:|---:|\n")
+	writeRow(b, "Service time", "Run", "Apply", "Time to RUNNING", "Overhead", "Describe calls", "Destroy")
+	writeRow(b, "---:", "---:", "---:", "---:", "---:", "---:", "---:")
 	for _, scenario := range creates {
 		for i, run := range scenario.runs {
 			overhead := "-"
 			if value, ok := run.overhead(); ok {
 				overhead = formatSeconds(value)
 			}
-			fmt.Fprintf(b, "| %s | %d | %s%s | %s | %s | %d | %s%s |\n", formatSetting(scenario.serviceTime), i+1,
-				formatSeconds(run.apply.wall), exitNote(run.apply), formatSeconds(run.service), overhead,
-				run.describes, formatSeconds(run.destroy.wall), exitNote(run.destroy))
+			writeRow(b, formatSetting(scenario.serviceTime), strconv.Itoa(i+1),
+				formatSeconds(run.apply.wall)+exitNote(run.apply), formatSeconds(run.service), overhead,
+				strconv.Itoa(run.describes), formatSeconds(run.destroy.wall)+exitNote(run.destroy))
 		}
 	}
 }

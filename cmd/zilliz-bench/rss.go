@@ -21,13 +21,14 @@ type rssPeak struct {
 	// bytes is the highest VmHWM of any process seen, 0 when none was seen.
 	bytes int64
 
-	// processes is the number of distinct processes seen.
+	// processes is the number of distinct processes seen. A process that exits within one
+	// interval of its start can be missed.
 	processes int
 }
 
 // rssSampler tracks the peak resident set size (VmHWM in /proc/PID/status) of every process
 // that runs a given executable, scanning /proc until it is stopped. It reads only Linux's
-// /proc, so elsewhere it sees no process.
+// /proc, so elsewhere it finds no process.
 type rssSampler struct {
 	executable string
 	comm       string

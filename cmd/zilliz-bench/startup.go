@@ -16,7 +16,7 @@ type startupResult struct {
 }
 
 // runStartup times `terraform providers schema -json`, which starts the provider and fetches its
-// schema, and `terraform version`, which starts no provider, runs times each. One schema fetch
+// schema, and `terraform version`, which starts no provider, each of them runs times. One schema fetch
 // before them is not timed, so the binaries are in the page cache for every timed run.
 func runStartup(ctx context.Context, env *benchEnv, runs int) (startupResult, error) {
 	var result startupResult
@@ -47,9 +47,12 @@ func runStartup(ctx context.Context, env *benchEnv, runs int) (startupResult, er
 // command is an error, because start-up time is meaningless without a working provider.
 func timedRun(ctx context.Context, env *benchEnv, dir string, args []string, times *[]time.Duration) error {
 	result := env.cli.run(ctx, dir, nil, args...)
+	if result.runErr != nil {
+		return result.runErr
+	}
 	if !result.succeeded() {
-		return fmt.Errorf("terraform %s failed (exit %d, %v); the end of its output:\n%s",
-			strings.Join(args, " "), result.exitCode, result.runErr, lastLines(result.output, failureLines))
+		return fmt.Errorf("terraform %s exited with %d; the end of its output:\n%s",
+			strings.Join(args, " "), result.exitCode, lastLines(result.output, failureLines))
 	}
 	if times != nil {
 		*times = append(*times, result.wall)

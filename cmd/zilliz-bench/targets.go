@@ -51,13 +51,13 @@ func createOverheadTarget(scenario createScenario) targetResult {
 
 	overheads, failed := scenario.overheads()
 	if failed > 0 || len(overheads) == 0 {
-		result.measured = fmt.Sprintf("%d of %d runs failed or created no RUNNING cluster", failed, len(scenario.runs))
+		result.measured = failedRuns(failed, len(scenario.runs))
 		return result
 	}
 	overhead := median(overheads)
 	result.pass = overhead <= maxCreateOverhead
-	result.measured = fmt.Sprintf("median %s of %d runs (range %s to %s)", formatSeconds(overhead), len(overheads),
-		formatSeconds(slices.Min(overheads)), formatSeconds(slices.Max(overheads)))
+	result.measured = fmt.Sprintf("median %s of %d runs (range %s to %s)", formatSeconds(overhead),
+		len(overheads), formatSeconds(slices.Min(overheads)), formatSeconds(slices.Max(overheads)))
 	return result
 }
 
@@ -68,7 +68,7 @@ func describeCountTarget(scenario createScenario) targetResult {
 	_, failed := scenario.overheads()
 	counts := scenario.describeCounts()
 	if failed > 0 || len(counts) == 0 {
-		result.measured = fmt.Sprintf("%d of %d runs failed or created no RUNNING cluster", failed, len(scenario.runs))
+		result.measured = failedRuns(failed, len(scenario.runs))
 		return result
 	}
 	worst := slices.Max(counts)
@@ -90,15 +90,16 @@ func fleetApplyTarget(fleet fleetScenario) targetResult {
 		return result
 	}
 	result.pass = fleet.apply.wall <= limit
-	result.measured = fmt.Sprintf("%s against an ideal of %s (%s of waves + %s for %d accepted requests), limit %s",
-		formatSeconds(fleet.apply.wall), formatSeconds(ideal), formatSeconds(ideal-fleet.rateLimitFloor()),
-		formatSeconds(fleet.rateLimitFloor()), fleet.apply.traffic.accepted(), formatSeconds(limit))
+	floor := fleet.rateLimitFloor()
+	result.measured = fmt.Sprintf("%s against an ideal of %s (%s of waves + %s for %d accepted requests), "+
+		"limit %s", formatSeconds(fleet.apply.wall), formatSeconds(ideal), formatSeconds(ideal-floor),
+		formatSeconds(floor), fleet.apply.traffic.accepted(), formatSeconds(limit))
 	return result
 }
 
 func refreshTarget(fleet fleetScenario) targetResult {
-	result := targetResult{target: fmt.Sprintf("a refresh-only plan of %d clusters makes one describe call per "+
-		"cluster", fleet.clusters)}
+	result := targetResult{target: fmt.Sprintf("a refresh-only plan of %d clusters makes one describe call "+
+		"per cluster", fleet.clusters)}
 
 	if !fleet.refresh.succeeded(refreshChangesExitCode) {
 		result.measured = fmt.Sprintf("the plan exited with %d", fleet.refresh.exitCode)
@@ -106,12 +107,13 @@ func refreshTarget(fleet fleetScenario) targetResult {
 	}
 	accepted, onlyDescribe := fleet.acceptedRefreshDescribes()
 	lowest, highest := fleet.refreshDescribeRange()
-	result.measured = fmt.Sprintf("%d served describe calls for %d clusters, %d rejected with 429 and retried; "+
-		"%d to %d calls per cluster including retries", accepted, fleet.clusters,
-		fleet.refresh.traffic.tooManyRequests, lowest, highest)
+	traffic := fleet.refresh.traffic
+	result.measured = fmt.Sprintf("%d served describe calls for %d clusters, and %d calls rejected with 429 "+
+		"were retried, so a cluster got %d to %d calls", accepted, fleet.clusters, traffic.tooManyRequests,
+		lowest, highest)
 	if !onlyDescribe {
-		result.measured += fmt.Sprintf("; %d requests to other endpoints",
-			fleet.refresh.traffic.total()-fleet.refresh.traffic.requests[mock.EndpointDescribe])
+		result.measured += fmt.Sprintf(", plus %d requests to other endpoints",
+			traffic.total()-traffic.requests[mock.EndpointDescribe])
 	}
 
 	// Each cluster needs at least one served describe for the refresh to succeed, so a total
@@ -122,7 +124,9 @@ func refreshTarget(fleet fleetScenario) targetResult {
 }
 
 func noUserVisible429Target(measurements []measurement) targetResult {
-	result := targetResult{target: "no HTTP 429 reaches the user: no Terraform command fails and none prints a 429"}
+	result := targetResult{
+		target: "no HTTP 429 reaches the user: no Terraform command fails and none prints a 429",
+	}
 
 	failed, printed, seen := 0, 0, 0
 	for _, m := range measurements {
@@ -135,14 +139,14 @@ func noUserVisible429Target(measurements []measurement) targetResult {
 		seen += m.traffic.tooManyRequests
 	}
 	result.pass = failed == 0 && printed == 0
-	result.measured = fmt.Sprintf("%d of %d commands failed, %d printed a 429; the mock sent %d responses with 429",
-		failed, len(measurements), printed, seen)
+	result.measured = fmt.Sprintf("%d of %d commands failed and %d printed a 429, while the mock sent %d "+
+		"responses with 429", failed, len(measurements), printed, seen)
 	return result
 }
 
 func fleetMemoryTarget(fleet fleetScenario) targetResult {
-	result := targetResult{target: fmt.Sprintf("the provider's peak RSS during the %d-cluster apply is under %s",
-		fleet.clusters, formatMiB(maxProviderRSS))}
+	result := targetResult{target: fmt.Sprintf("the provider's peak RSS during the %d-cluster apply is "+
+		"under %s", fleet.clusters, formatMiB(maxProviderRSS))}
 
 	peak := fleet.apply.rss
 	if peak.processes == 0 {
@@ -150,16 +154,11 @@ func fleetMemoryTarget(fleet fleetScenario) targetResult {
 		return result
 	}
 	result.pass = peak.bytes < maxProviderRSS
-	result.measured = fmt.Sprintf("%s, the highest VmHWM of %d provider processes", formatMiB(peak.bytes), peak.processes)
+	result.measured = fmt.Sprintf("%s, the highest VmHWM of the %d provider processes that the sampling saw",
+		formatMiB(peak.bytes), peak.processes)
 	return result
 }
 
-// allPassed reports whether every target passed.
-func allPassed(targets []targetResult) bool {
-	for _, target := range targets {
-		if !target.pass {
-			return false
-		}
-	}
-	return true
+func failedRuns(failed, runs int) string {
+	return fmt.Sprintf("%d of %d runs failed or created no RUNNING cluster", failed, runs)
 }

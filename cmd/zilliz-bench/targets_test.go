@@ -9,6 +9,8 @@ import (
 	"github.com/vectorops/terraform-provider-zilliz/internal/mock"
 )
 
+const ms = time.Millisecond
+
 // testRun returns a successful single-create run with the given apply wall time, 2 s service
 // time and describe count.
 func testRun(wall time.Duration, describes int) createRun {
@@ -26,9 +28,9 @@ func TestCreateOverheadTarget(t *testing.T) {
 		walls []time.Duration
 		want  bool
 	}{
-		{"median under limit", []time.Duration{2600 * time.Millisecond, 3500 * time.Millisecond, 2700 * time.Millisecond}, true},
+		{"median under limit", []time.Duration{2600 * ms, 3500 * ms, 2700 * ms}, true},
 		{"median at limit", []time.Duration{3 * time.Second}, true},
-		{"median over limit", []time.Duration{3100 * time.Millisecond, 3200 * time.Millisecond, 2100 * time.Millisecond}, false},
+		{"median over limit", []time.Duration{3100 * ms, 3200 * ms, 2100 * ms}, false},
 	}
 	for _, c := range cases {
 		scenario := createScenario{serviceTime: 2 * time.Second}
@@ -44,7 +46,7 @@ func TestCreateOverheadTarget(t *testing.T) {
 func TestCreateOverheadTargetFailsOnFailedRun(t *testing.T) {
 	failed := testRun(2100*time.Millisecond, 1)
 	failed.apply.exitCode = 1
-	scenario := createScenario{serviceTime: 2 * time.Second, runs: []createRun{testRun(2100*time.Millisecond, 2), failed}}
+	scenario := createScenario{serviceTime: 2 * time.Second, runs: []createRun{testRun(2100*ms, 2), failed}}
 
 	if got := createOverheadTarget(scenario); got.pass {
 		t.Errorf("pass = true with a failed run (%s)", got.measured)
@@ -64,8 +66,8 @@ func TestDescribeCountTarget(t *testing.T) {
 	}
 }
 
-// testFleet returns a fleet whose apply created clusters clusters, all RUNNING, with 3 describe
-// calls each, and whose refresh described each once.
+// testFleet returns a fleet whose apply created the given number of clusters, all RUNNING, with
+// 3 describe calls each, and whose refresh described each once.
 func testFleet(clusters int) fleetScenario {
 	fleet := fleetScenario{clusters: clusters}
 	apply := &fleet.apply.traffic

@@ -10,7 +10,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -19,8 +18,8 @@ import (
 )
 
 const (
-	// commandTimeout bounds one Terraform command. The longest, the 100-cluster apply, takes
-	// about a minute.
+	// commandTimeout bounds one Terraform command. The longest, the 100-cluster apply, needs at
+	// least 50 s: ten waves of 5 s creates.
 	commandTimeout = 10 * time.Minute
 
 	// providerSource is the provider address in configurations and in dev_overrides.
@@ -100,7 +99,7 @@ func cleanEnvironment(environ []string, cliConfig string) []string {
 	)
 }
 
-// run runs terraform with -chdir=dir, pointing the provider at server when it is not nil, and
+// run executes terraform with -chdir=dir, pointing the provider at server when it is not nil, and
 // samples the provider processes' peak RSS while it runs. The output is also written to a log
 // file in dir.
 func (t *terraformCLI) run(ctx context.Context, dir string, server *mockServer, args ...string) commandResult {
@@ -111,15 +110,15 @@ func (t *terraformCLI) run(ctx context.Context, dir string, server *mockServer, 
 	result := commandResult{
 		args:     args,
 		exitCode: -1,
-		logPath:  filepath.Join(dir, fmt.Sprintf("%02d-%s.log", t.commands, strings.Join(args[:1], ""))),
+		logPath:  filepath.Join(dir, fmt.Sprintf("%02d-%s.log", t.commands, args[0])),
 	}
 
 	var output bytes.Buffer
 	cmd := exec.CommandContext(ctx, t.binary, append([]string{"-chdir=" + dir}, args...)...)
 	cmd.Env = t.env
 	if server != nil {
-		cmd.Env = append(cmd.Env[:len(cmd.Env):len(cmd.Env)],
-			"ZILLIZ_ENDPOINT="+server.endpoint, "ZILLIZ_API_KEY="+server.apiKey)
+		mockEnv := []string{"ZILLIZ_ENDPOINT=" + server.endpoint, "ZILLIZ_API_KEY=" + server.apiKey}
+		cmd.Env = slices.Concat(t.env, mockEnv)
 	}
 	cmd.Stdout = &output
 	cmd.Stderr = &output
@@ -141,8 +140,8 @@ func (t *terraformCLI) run(ctx context.Context, dir string, server *mockServer, 
 	result.rss = sampler.stop()
 	result.output = output.Bytes()
 	if server != nil {
-		// The provider must never print the key; should it do so, the key still stays out of the
-		// report.
+		// The provider must never print the key. Should it do so, the key is replaced here so that
+		// it stays out of the report.
 		result.output = bytes.ReplaceAll(result.output, []byte(server.apiKey), []byte("<api key>"))
 	}
 
@@ -180,6 +179,25 @@ func (t *terraformCLI) version(ctx context.Context) (string, error) {
 	return parsed.TerraformVersion, nil
 }
 
+// configurationFormat is the benchmark's Terraform configuration. Its arguments are the provider
+// source, the number of clusters, the cluster name prefix and the project ID.
+const configurationFormat = `terraform {
+  required_providers {
+    zilliz = {
+      source = %q
+    }
+  }
+}
+
+provider "zilliz" {}
+
+resource "zilliz_serverless_cluster" "bench" {
+  count        = %d
+  cluster_name = "%s-${count.index}"
+  project_id   = %q
+}
+`
+
 // writeConfiguration writes a configuration of count serverless clusters named
 // namePrefix-0, namePrefix-1 and so on, in the first project that the mock seeds, into dir.
 func writeConfiguration(dir, namePrefix string, count int) error {
@@ -187,17 +205,9 @@ func writeConfiguration(dir, namePrefix string, count int) error {
 		return fmt.Errorf("creating the working directory failed: %w", err)
 	}
 
-	var config strings.Builder
-	fmt.Fprintf(&config, "terraform {\n  required_providers {\n    zilliz = {\n      source = %q\n    }\n  }\n}\n\n",
-		providerSource)
-	config.WriteString("provider \"zilliz\" {}\n\n")
-	config.WriteString("resource \"zilliz_serverless_cluster\" \"bench\" {\n")
-	config.WriteString("  count        = " + strconv.Itoa(count) + "\n")
-	fmt.Fprintf(&config, "  cluster_name = \"%s-${count.index}\"\n", namePrefix)
-	fmt.Fprintf(&config, "  project_id   = %q\n", mock.DefaultProjects()[0].ID)
-	config.WriteString("}\n")
-
-	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(config.String()), 0o600); err != nil {
+	projectID := mock.DefaultProjects()[0].ID
+	config := fmt.Sprintf(configurationFormat, providerSource, count, namePrefix, projectID)
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(config), 0o600); err != nil {
 		return fmt.Errorf("writing the Terraform configuration failed: %w", err)
 	}
 	return nil
