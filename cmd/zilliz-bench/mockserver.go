@@ -98,8 +98,8 @@ func startMock(ctx context.Context, binary, logPath string, settings mockSetting
 	return server, nil
 }
 
-// readStdout sends the mock's KEY=VALUE lines once both announced variables are there or
-// standard output ends, then drains it and waits for the process to exit.
+// readStdout sends the mock's "export KEY=VALUE" lines once both announced variables are there
+// or standard output ends, then drains it and waits for the process to exit.
 func (m *mockServer) readStdout(stdout io.Reader, announced chan<- map[string]string) {
 	values := make(map[string]string)
 	sent := false
@@ -108,7 +108,8 @@ func (m *mockServer) readStdout(stdout io.Reader, announced chan<- map[string]st
 		if sent {
 			continue
 		}
-		if name, value, ok := strings.Cut(scanner.Text(), "="); ok {
+		line := strings.TrimPrefix(scanner.Text(), "export ")
+		if name, value, ok := strings.Cut(line, "="); ok {
 			values[name] = value
 		}
 		if values["ZILLIZ_ENDPOINT"] != "" && values["ZILLIZ_API_KEY"] != "" {
