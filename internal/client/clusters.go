@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
@@ -60,8 +61,8 @@ func (r *CreateServerlessResponse) secrets() []string {
 }
 
 // DescribeCluster sends GET /v1/clusters/{clusterId}. A cluster that does not exist gives an
-// error for which IsNotFound is true. A dropped cluster may still be described for a while, with
-// status DELETED.
+// error for which IsNotFound is true, and a response without clusterId or status is a
+// *ResponseError. A dropped cluster may still be described for a while, with status DELETED.
 func (c *Client) DescribeCluster(ctx context.Context, clusterID string) (*Cluster, error) {
 	path, err := clusterPath(clusterID, "")
 	if err != nil {
@@ -75,8 +76,29 @@ func (c *Client) DescribeCluster(ctx context.Context, clusterID string) (*Cluste
 	return &cluster, nil
 }
 
-// DropCluster sends DELETE /v1/clusters/{clusterId}/drop. When a retried drop reaches the service
-// after an earlier attempt took effect, the error has code 80020 and IsNotFound is true.
+// checkRequired rejects a describe response without a cluster ID or status. Without them the
+// caller could record a cluster under an empty ID, or wait for a status that never shows.
+func (c *Cluster) checkRequired() error {
+	var missing []string
+	if c.ClusterID == "" {
+		missing = append(missing, "clusterId")
+	}
+	if c.Status == "" {
+		missing = append(missing, "status")
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("the response data has no %s", strings.Join(missing, " and "))
+	}
+	return nil
+}
+
+// DropCluster sends DELETE /v1/clusters/{clusterId}/drop. A drop that fails with code 80020
+// gives an error for which IsNotFound is true.
+//
+// NOTE: What the real service returns for a drop that is sent again, as after a retry, once an
+// earlier drop took effect is not known. The mock in internal/mock accepts it again while the
+// cluster is DELETING and returns 80020 once the cluster is DELETED, so callers should treat
+// both results as a cluster that is being deleted or gone.
 func (c *Client) DropCluster(ctx context.Context, clusterID string) (*DropClusterResponse, error) {
 	path, err := clusterPath(clusterID, "/drop")
 	if err != nil {

@@ -81,6 +81,44 @@ func TestDescribeCluster(t *testing.T) {
 	}
 }
 
+func TestDescribeClusterRequiresIDAndStatus(t *testing.T) {
+	tests := map[string]struct {
+		data   string
+		reason string
+	}{
+		"no cluster id":         {data: `{"clusterName":"alpha","status":"RUNNING"}`, reason: "the response data has no clusterId"},
+		"empty cluster id":      {data: `{"clusterId":"","status":"RUNNING"}`, reason: "the response data has no clusterId"},
+		"no status":             {data: `{"clusterId":"inxx-1","clusterName":"alpha"}`, reason: "the response data has no status"},
+		"null status":           {data: `{"clusterId":"inxx-1","status":null}`, reason: "the response data has no status"},
+		"neither id nor status": {data: `{"clusterName":"alpha"}`, reason: "the response data has no clusterId and status"},
+	}
+
+	for name, test := range tests {
+		t.Run(name, func(t *testing.T) {
+			_, c := serve(t, respond(http.StatusOK, `{"code":200,"data":`+test.data+`}`))
+
+			cluster, err := c.DescribeCluster(t.Context(), "inxx-1")
+
+			if cluster != nil {
+				t.Errorf("DescribeCluster returned cluster %+v with the error", *cluster)
+			}
+			var responseErr *ResponseError
+			if !errors.As(err, &responseErr) {
+				t.Fatalf("error %v is not a ResponseError", err)
+			}
+			if got := responseErr.Err.Error(); got != test.reason {
+				t.Errorf("reason = %q, want %q", got, test.reason)
+			}
+			if responseErr.HTTPStatus != http.StatusOK {
+				t.Errorf("HTTP status = %d, want 200", responseErr.HTTPStatus)
+			}
+			if IsNotFound(err) {
+				t.Errorf("IsNotFound(%v) = true for an incomplete response", err)
+			}
+		})
+	}
+}
+
 func TestDescribeClusterEscapesID(t *testing.T) {
 	server, c := serve(t, respond(http.StatusOK, `{"code":200,"data":`+clusterJSON+`}`))
 

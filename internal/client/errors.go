@@ -39,7 +39,8 @@ func (e *APIError) Error() string {
 
 // ResponseError is a response that could not be decoded: a body that is empty, not JSON,
 // truncated, larger than 4 MiB, without a numeric code, without data, or with fields of the wrong
-// type.
+// type. A response that lacks a field the call requires, such as the clusterId of a created
+// cluster, is one too.
 type ResponseError struct {
 	Method     string
 	Path       string
@@ -71,9 +72,9 @@ func (e *ResponseError) Unwrap() error {
 }
 
 // OutcomeUnknownError wraps the error of a createServerless request that the service may have
-// carried out: the request was sent in full, but no response arrived, or the response was a
-// server error other than 503 or could not be decoded. The caller cannot tell whether the cluster
-// was created and should look it up by name before it sends the request again.
+// carried out. The request was sent in full, but no response arrived, or the response could not
+// be decoded, or it was a server error other than 501 and 503. The caller cannot tell whether the
+// cluster was created and should look it up by name before it sends the request again.
 type OutcomeUnknownError struct {
 	Err error
 }
@@ -89,7 +90,8 @@ func (e *OutcomeUnknownError) Unwrap() error {
 // IsNotFound reports whether err is an APIError that means the cluster does not exist: code
 // 80020 (not found or no access), code 90102 (not in this region) or HTTP status 404. A 404
 // whose body is not a JSON envelope is a ResponseError and does not count, because it usually
-// means a wrong endpoint rather than a missing cluster.
+// means a wrong endpoint rather than a missing cluster. A cluster of another region still
+// exists, so callers that must not forget it check HasCode(err, 90102) first.
 func IsNotFound(err error) bool {
 	var apiErr *APIError
 	if !errors.As(err, &apiErr) {

@@ -36,6 +36,10 @@ func (c *Client) logContext(ctx context.Context) context.Context {
 	ctx = tflog.MaskFieldValuesWithFieldKeys(ctx, maskedFieldKeys...)
 	ctx = tflog.SubsystemMaskFieldValuesWithFieldKeys(ctx, logSubsystem, maskedFieldKeys...)
 	ctx = maskSecret(ctx, c.apiKey)
+	// NewSubsystem starts the subsystem without the masks that MaskSecrets gave it before.
+	for _, secret := range maskedSecrets(ctx) {
+		ctx = maskSubsystemSecret(ctx, secret)
+	}
 	return context.WithValue(ctx, logContextKey{}, c)
 }
 
@@ -49,6 +53,12 @@ func maskSecret(ctx context.Context, secret string) context.Context {
 
 	ctx = tflog.MaskMessageStrings(ctx, secret)
 	ctx = tflog.MaskAllFieldValuesStrings(ctx, secret)
+	return maskSubsystemSecret(ctx, secret)
+}
+
+// maskSubsystemSecret returns ctx with a non-empty secret masked in the messages and string
+// field values of the subsystem only.
+func maskSubsystemSecret(ctx context.Context, secret string) context.Context {
 	ctx = tflog.SubsystemMaskMessageStrings(ctx, logSubsystem, secret)
 	return tflog.SubsystemMaskAllFieldValuesStrings(ctx, logSubsystem, secret)
 }

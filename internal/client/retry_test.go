@@ -587,7 +587,7 @@ func TestConcurrentCallsWithRetries(t *testing.T) {
 			return
 		}
 		id := strings.TrimPrefix(r.URL.Path, "/v1/clusters/")
-		writeBody(w, http.StatusOK, `{"code":200,"data":{"clusterId":"`+id+`"}}`)
+		writeBody(w, http.StatusOK, `{"code":200,"data":{"clusterId":"`+id+`","status":"RUNNING"}}`)
 	})
 
 	const calls = 8

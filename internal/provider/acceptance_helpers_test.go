@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"net/http/httptest"
+	"regexp"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -31,6 +34,10 @@ var testProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
 type testMock struct {
 	*mock.Server
 	URL string
+
+	// rewriter edits responses on their way to the provider. It is nil unless the mock was
+	// started with startRewritingMock.
+	rewriter *rewritingHandler
 }
 
 // startTestMock starts a mock server for one test. Clusters become RUNNING after createDelay.
@@ -50,20 +57,30 @@ func startTestMock(t *testing.T, options mock.Options) *testMock {
 	return &testMock{Server: server, URL: httpServer.URL}
 }
 
-// providerConfig is a provider block pointed at the mock, with retries that wait little.
+// providerConfig is a provider block pointed at the mock that allows 4 retries of each request.
 func (m *testMock) providerConfig() string {
+	return m.providerConfigWithRetries(4)
+}
+
+// providerConfigWithRetries is a provider block pointed at the mock with max_retries set.
+func (m *testMock) providerConfigWithRetries(maxRetries int) string {
 	return fmt.Sprintf(`
 provider "zilliz" {
   endpoint    = %q
   api_key     = %q
-  max_retries = 4
+  max_retries = %d
 }
-`, m.URL, m.APIKey())
+`, m.URL, m.APIKey(), maxRetries)
 }
 
 // clusterConfig is the provider block and one zilliz_serverless_cluster named "test".
 func (m *testMock) clusterConfig(name, projectID, extra string) string {
-	return m.providerConfig() + fmt.Sprintf(`
+	return m.providerConfig() + clusterBlock(name, projectID, extra)
+}
+
+// clusterBlock is a zilliz_serverless_cluster named "test" with extra lines in its body.
+func clusterBlock(name, projectID, extra string) string {
+	return fmt.Sprintf(`
 resource "zilliz_serverless_cluster" "test" {
   cluster_name = %q
   project_id   = %q
@@ -141,7 +158,78 @@ func stateAttribute(req statecheck.CheckStateRequest, address, attribute string)
 	return "", fmt.Errorf("state has no resource %s", address)
 }
 
+// errorText matches an error output that contains each part in order. Terraform wraps long
+// diagnostic lines, so the spaces in a part match any white space.
+func errorText(parts ...string) *regexp.Regexp {
+	quoted := make([]string, len(parts))
+	for i, part := range parts {
+		quoted[i] = strings.ReplaceAll(regexp.QuoteMeta(part), " ", `\s+`)
+	}
+	return regexp.MustCompile(strings.Join(quoted, `[\s\S]*`))
+}
+
 // attributePath is shorthand for a top-level attribute path in state checks.
 func attributePath(name string) tfjsonpath.Path {
 	return tfjsonpath.New(name)
+}
+
+// diagnosticRecorder collects the warnings that the provider returns from ApplyResourceChange,
+// because terraform-plugin-testing passes only errors on to a test.
+type diagnosticRecorder struct {
+	mu       sync.Mutex
+	warnings []string // the summaries, in the order they arrived
+}
+
+// providerFactories serves the provider as testProviderFactories does, through a wrapper that
+// records the warnings of every apply.
+func (r *diagnosticRecorder) providerFactories() map[string]func() (tfprotov6.ProviderServer, error) {
+	return map[string]func() (tfprotov6.ProviderServer, error){
+		TypeName: func() (tfprotov6.ProviderServer, error) {
+			server, err := testProviderFactories[TypeName]()
+			if err != nil {
+				return nil, err
+			}
+			return recordingProviderServer{ProviderServer: server, recorder: r}, nil
+		},
+	}
+}
+
+// countWarnings returns how many recorded warnings have the summary.
+func (r *diagnosticRecorder) countWarnings(summary string) int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+
+	count := 0
+	for _, warning := range r.warnings {
+		if warning == summary {
+			count++
+		}
+	}
+	return count
+}
+
+func (r *diagnosticRecorder) record(diagnostics []*tfprotov6.Diagnostic) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+
+	for _, diagnostic := range diagnostics {
+		if diagnostic != nil && diagnostic.Severity == tfprotov6.DiagnosticSeverityWarning {
+			r.warnings = append(r.warnings, diagnostic.Summary)
+		}
+	}
+}
+
+// recordingProviderServer passes every call on to the provider and records the diagnostics of
+// ApplyResourceChange.
+type recordingProviderServer struct {
+	tfprotov6.ProviderServer
+	recorder *diagnosticRecorder
+}
+
+func (s recordingProviderServer) ApplyResourceChange(ctx context.Context, req *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
+	resp, err := s.ProviderServer.ApplyResourceChange(ctx, req)
+	if resp != nil {
+		s.recorder.record(resp.Diagnostics)
+	}
+	return resp, err
 }

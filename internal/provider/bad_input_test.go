@@ -103,18 +103,34 @@ func TestAccProviderInvalidSettings(t *testing.T) {
 
 	tests := map[string]struct {
 		// settings are the provider block's attributes. The mock's URL is added as endpoint
-		// when they set neither endpoint nor cloud_region, and its key when they set no api_key.
-		settings string
-		env      map[string]string
-		expected *regexp.Regexp
+		// when they set neither endpoint nor cloud_region, unless withoutEndpoint is set, and the
+		// mock's key is added when they set no api_key, unless withoutAPIKey is set.
+		settings        string
+		withoutEndpoint bool
+		withoutAPIKey   bool
+		env             map[string]string
+		expected        *regexp.Regexp
+
+		// rejectedByService is set for settings that only the service can reject. The case then
+		// applies the configuration, and the create must fail without making a cluster.
+		rejectedByService bool
 	}{
+		"api key left out": {
+			withoutAPIKey: true,
+			expected:      errorText("Missing API Key", "ZILLIZ_API_KEY environment variable is empty or unset"),
+		},
 		"empty api key": {
 			settings: `api_key = ""`,
 			expected: errorText("Missing API Key", "ZILLIZ_API_KEY"),
 		},
 		"whitespace api key": {
 			settings: `api_key = "   "`,
-			expected: errorText("Missing API Key"),
+			expected: errorText("Missing API Key", "is set but contains only white space"),
+		},
+		"whitespace api key from environment": {
+			withoutAPIKey: true,
+			env:           map[string]string{envAPIKey: " \t "},
+			expected:      errorText("Missing API Key", "is set but contains only white space"),
 		},
 		"api key with space": {
 			settings: `api_key = "mock key"`,
@@ -123,6 +139,15 @@ func TestAccProviderInvalidSettings(t *testing.T) {
 		"api key with newline": {
 			settings: `api_key = "mock-key\n"`,
 			expected: errorText("Invalid API Key"),
+		},
+		"wrong api key": {
+			settings:          `api_key = "not-the-mock-key"`,
+			rejectedByService: true,
+			expected:          errorText("Create Serverless Cluster Failed", "rejected the API key", "HTTP 401"),
+		},
+		"endpoint and cloud region left out": {
+			withoutEndpoint: true,
+			expected:        errorText("Missing Cloud Region", "ZILLIZ_CLOUD_REGION"),
 		},
 		"endpoint not a url": {
 			settings: `endpoint = "http://[::1"`,
@@ -170,6 +195,10 @@ func TestAccProviderInvalidSettings(t *testing.T) {
 			settings: `max_retries = 21`,
 			expected: errorText("max_retries value must be between 0 and 20", "got: 21"),
 		},
+		"negative max retries": {
+			settings: `max_retries = -1`,
+			expected: errorText("max_retries value must be between 0 and 20", "got: -1"),
+		},
 		"max retries from environment not a number": {
 			env:      map[string]string{envMaxRetries: "many"},
 			expected: errorText("Invalid Maximum Retries", "ZILLIZ_MAX_RETRIES", `"many"`),
@@ -184,10 +213,10 @@ func TestAccProviderInvalidSettings(t *testing.T) {
 			}
 
 			settings := test.settings
-			if !strings.Contains(settings, "endpoint") && !strings.Contains(settings, "cloud_region") {
+			if !test.withoutEndpoint && !strings.Contains(settings, "endpoint") && !strings.Contains(settings, "cloud_region") {
 				settings += "\n  endpoint = \"" + server.URL + "\""
 			}
-			if !strings.Contains(settings, "api_key") {
+			if !test.withoutAPIKey && !strings.Contains(settings, "api_key") {
 				settings += "\n  api_key = \"" + server.APIKey() + "\""
 			}
 			config := "provider \"zilliz\" {\n  " + settings + "\n}\n" + clusterResourceOnly
@@ -195,11 +224,20 @@ func TestAccProviderInvalidSettings(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testProviderFactories,
 				Steps: []resource.TestStep{
-					{Config: config, PlanOnly: true, ExpectError: test.expected},
+					{Config: config, PlanOnly: !test.rejectedByService, ExpectError: test.expected},
 				},
 			})
 
-			expectNoRequests(t, server)
+			if !test.rejectedByService {
+				expectNoRequests(t, server)
+				return
+			}
+			if created := server.CountRequests(mock.EndpointCreate); created != 1 {
+				t.Errorf("createServerless was sent %d times, expected once: a rejected key is not retried", created)
+			}
+			if live := len(server.LiveClusters()); live != 0 {
+				t.Errorf("mock has %d live clusters after the rejected key, expected 0", live)
+			}
 		})
 	}
 }
@@ -283,14 +321,6 @@ func TestAccServerlessClusterRejectedByService(t *testing.T) {
 // wait after a create: each gives a diagnostic naming the HTTP status and what is wrong, without
 // a panic, and leaves the cluster in state as tainted.
 func TestAccServerlessClusterInvalidResponses(t *testing.T) {
-	editData := func(edit func(data map[string]any)) func(body map[string]any) {
-		return func(body map[string]any) {
-			if data, ok := body["data"].(map[string]any); ok {
-				edit(data)
-			}
-		}
-	}
-
 	tests := map[string]struct {
 		fault mock.FaultKind
 		edit  func(body map[string]any)
@@ -333,6 +363,14 @@ func TestAccServerlessClusterInvalidResponses(t *testing.T) {
 		"unknown status": {
 			edit:     editData(func(data map[string]any) { data["status"] = "MIGRATING" }),
 			expected: []string{"entered status MIGRATING instead of becoming RUNNING"},
+		},
+		"missing status": {
+			edit:     editData(func(data map[string]any) { delete(data, "status") }),
+			expected: []string{"HTTP 200", "the response data has no status"},
+		},
+		"missing cluster id": {
+			edit:     editData(func(data map[string]any) { delete(data, "clusterId") }),
+			expected: []string{"HTTP 200", "the response data has no clusterId"},
 		},
 		"status of wrong type": {
 			edit:     editData(func(data map[string]any) { data["status"] = 3 }),

@@ -171,7 +171,7 @@ func TestAccDataSourceReadErrors(t *testing.T) {
 				Steps: []resource.TestStep{
 					{
 						Config:      provider + test.config,
-						ExpectError: errorPattern(test.expected...),
+						ExpectError: errorText(test.expected...),
 					},
 				},
 			})

@@ -61,7 +61,8 @@ func TestAccServerlessClusterInterruptedWait(t *testing.T) {
 
 // TestAccServerlessClusterInterruptedCreateRequest sends SIGINT while the response to a
 // createServerless request that the service has carried out is still on its way. The cluster
-// exists, so the state must record it.
+// exists, and the lookup by name after the interrupt finds it, so the state must record it,
+// tainted and without the password that only the lost response contained.
 func TestAccServerlessClusterInterruptedCreateRequest(t *testing.T) {
 	server := startTestMock(t, fastMockOptions())
 	server.InjectFault(mock.Fault{Endpoint: mock.EndpointCreate, Kind: mock.FaultSlow, Delay: time.Minute, AfterProcessing: true})
@@ -75,13 +76,23 @@ func TestAccServerlessClusterInterruptedCreateRequest(t *testing.T) {
 	if result.ExitCode == 0 {
 		t.Errorf("interrupted apply exited with status 0, expected a failure:\n%s", result.Output())
 	}
+	instances := stateInstances(t, ws)
 	var recorded []string
-	for _, instance := range stateInstances(t, ws) {
+	for _, instance := range instances {
 		recorded = append(recorded, instance.Attributes.ID)
 	}
 	if len(recorded) != 1 || recorded[0] != clusterID {
-		t.Errorf("state records clusters %v after the interrupt, expected [%s]: the interrupted request "+
+		t.Fatalf("state records clusters %v after the interrupt, expected [%s]: the interrupted request "+
 			"created that cluster, which is now orphaned", recorded, clusterID)
+	}
+	if instances[0].Status != "tainted" {
+		t.Errorf("state records the interrupted cluster with status %q, expected tainted", instances[0].Status)
+	}
+	if instances[0].Attributes.Password != nil {
+		t.Error("state records a password for the cluster whose create response was lost, expected null")
+	}
+	if !strings.Contains(result.Stdout, passwordNotReceivedSummary) {
+		t.Errorf("interrupted apply does not warn that the password was not received:\n%s", result.Output())
 	}
 
 	if err := ws.Destroy().Err(); err != nil {
@@ -163,7 +174,8 @@ func pollMock(t *testing.T, what string, find func() string) string {
 type stateInstance struct {
 	Status     string `json:"status"`
 	Attributes struct {
-		ID string `json:"id"`
+		ID       string  `json:"id"`
+		Password *string `json:"password"`
 	} `json:"attributes"`
 }
 

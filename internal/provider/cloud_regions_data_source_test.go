@@ -43,11 +43,11 @@ func TestAccCloudRegionsDataSourceFilter(t *testing.T) {
 			{
 				// A mistyped cloud ID is an error that lists the valid ones.
 				Config:      server.dataSourceConfig("zilliz_cloud_regions", `cloud_id = "gpc"`),
-				ExpectError: errorPattern("Read Cloud Regions Failed", `no cloud provider "gpc"`, "aws, gcp, azure"),
+				ExpectError: errorText("Read Cloud Regions Failed", `no cloud provider "gpc"`, "aws, gcp, azure"),
 			},
 			{
 				Config:      server.dataSourceConfig("zilliz_cloud_regions", `cloud_id = ""`),
-				ExpectError: errorPattern("cloud_id", "at least 1"),
+				ExpectError: errorText("cloud_id", "at least 1"),
 			},
 			{
 				// This step comes last because the test destroys with the last configuration.

@@ -35,16 +35,6 @@ func expectClusterData(attribute string, value knownvalue.Check) statecheck.Stat
 	return statecheck.ExpectKnownValue(testClusterDataAddress, attributePath(attribute), value)
 }
 
-// errorPattern matches an error output that contains parts in order. Spaces in a part match
-// any whitespace, because Terraform wraps long diagnostic lines.
-func errorPattern(parts ...string) *regexp.Regexp {
-	quoted := make([]string, len(parts))
-	for i, part := range parts {
-		quoted[i] = strings.ReplaceAll(regexp.QuoteMeta(part), " ", `\s+`)
-	}
-	return regexp.MustCompile(strings.Join(quoted, `[\s\S]*`))
-}
-
 func TestAccClusterDataSourceFromResource(t *testing.T) {
 	server := startTestMock(t, mock.Options{})
 	config := server.clusterConfig("acc-data", testProjectID, "") + `
@@ -166,7 +156,7 @@ func TestAccClusterDataSourceMissing(t *testing.T) {
 				Steps: []resource.TestStep{
 					{
 						Config:      server.clusterDataConfig(clusterID),
-						ExpectError: errorPattern(expected...),
+						ExpectError: errorText(expected...),
 					},
 				},
 			})
@@ -182,7 +172,7 @@ func TestAccClusterDataSourceInvalidID(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      server.clusterDataConfig("inxx/../projects"),
-				ExpectError: errorPattern("cluster_id", "must be a cluster ID"),
+				ExpectError: errorText("cluster_id", "must be a cluster ID"),
 			},
 		},
 	})

@@ -131,11 +131,11 @@ func TestAccClustersDataSourceProjectFilter(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      server.dataSourceConfig("zilliz_clusters", `project_id = "Analytics"`),
-				ExpectError: errorPattern("project_id", "must be a project ID"),
+				ExpectError: errorText("project_id", "must be a project ID"),
 			},
 			{
 				Config:      server.dataSourceConfig("zilliz_clusters", `project_id = "proj-000000000000"`),
-				ExpectError: errorPattern("Read Clusters Failed", `no project "proj-000000000000"`, "zilliz_projects"),
+				ExpectError: errorText("Read Clusters Failed", `no project "proj-000000000000"`, "zilliz_projects"),
 			},
 			{
 				// A project without clusters has an empty list, not null and not an error. This step

@@ -7,11 +7,11 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -28,6 +28,10 @@ import (
 // The tests in this file inject faults into the mock's responses and check that the provider
 // neither loses a cluster nor makes a second one. After each case the mock's live clusters are
 // exactly those in state, and after destroy there are none.
+
+// passwordNotReceivedSummary is the summary of the warning about a cluster that was recorded
+// without the credentials that only the lost create response contained.
+const passwordNotReceivedSummary = "Serverless Cluster Password Not Received"
 
 // fastMockOptions makes clusters RUNNING and DELETED within a millisecond, so that a case spends
 // its time on the faults and not on waiting.
@@ -142,6 +146,7 @@ func TestAccServerlessClusterCreateFaults(t *testing.T) {
 			fault := test.fault
 			fault.Endpoint = mock.EndpointCreate
 			server.InjectFault(fault)
+			recorder := &diagnosticRecorder{}
 
 			checks := []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(testClusterAddress, attributePath("status"), knownvalue.StringExact("RUNNING")),
@@ -156,7 +161,7 @@ func TestAccServerlessClusterCreateFaults(t *testing.T) {
 			}
 
 			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testProviderFactories,
+				ProtoV6ProviderFactories: recorder.providerFactories(),
 				CheckDestroy:             server.checkDestroyed,
 				Steps: []resource.TestStep{
 					{
@@ -172,6 +177,7 @@ func TestAccServerlessClusterCreateFaults(t *testing.T) {
 			if requests := requestsBeforeDescribe(server); !slices.Equal(requests, test.requests) {
 				t.Errorf("requests before the first describe were %v, expected %v", requests, test.requests)
 			}
+			expectPasswordWarnings(t, recorder, test.adopted)
 			expectFaultsUsed(t, server)
 			expectNoLiveClusters(t, server)
 		})
@@ -254,9 +260,7 @@ func TestAccServerlessClusterCreateDuplicateAfterLoss(t *testing.T) {
 	server := startRewritingMock(t, fastMockOptions(), bodyRewrite{
 		endpoint: mock.EndpointList,
 		times:    1,
-		edit: func(body map[string]any) {
-			body["data"] = map[string]any{"count": 0, "currentPage": 1, "pageSize": 100, "clusters": []any{}}
-		},
+		edit:     emptyClusterList,
 	})
 	server.InjectFault(mock.Fault{Endpoint: mock.EndpointCreate, Kind: mock.FaultResetAfter})
 
@@ -297,8 +301,9 @@ func TestAccServerlessClusterCreateSlowBeyondTimeout(t *testing.T) {
 		CheckDestroy:             server.checkDestroyed,
 		Steps: []resource.TestStep{
 			{
-				Config:      server.clusterConfig("fault-slow", testProjectID, `  timeouts { create = "3s" }`),
-				ExpectError: errorText("Create Serverless Cluster", "fault-slow", "context deadline exceeded"),
+				Config: server.clusterConfig("fault-slow", testProjectID, `  timeouts { create = "3s" }`),
+				ExpectError: errorText("Create Serverless Cluster Failed", `create the cluster "fault-slow" was stopped`,
+					"context deadline exceeded"),
 			},
 			{
 				Config: server.clusterConfig("fault-slow", testProjectID, ""),
@@ -323,19 +328,24 @@ func TestAccServerlessClusterCreateSlowBeyondTimeout(t *testing.T) {
 }
 
 // TestAccServerlessClusterCreateTimeoutAfterProcessing covers a create that the service carried
-// out while its response did not arrive within the create timeout. The cluster exists, so it
-// must be in state, where the next apply replaces it.
+// out while its response did not arrive within the create timeout. The lookup by name, which
+// runs on a short context of its own, finds the cluster, so it is recorded without credentials
+// and tainted, and the next apply replaces it.
 func TestAccServerlessClusterCreateTimeoutAfterProcessing(t *testing.T) {
 	server := startTestMock(t, fastMockOptions())
 	server.InjectFault(mock.Fault{Endpoint: mock.EndpointCreate, Kind: mock.FaultSlow, Delay: time.Minute, AfterProcessing: true})
+	recorder := &diagnosticRecorder{}
 
 	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviderFactories,
+		ProtoV6ProviderFactories: recorder.providerFactories(),
 		CheckDestroy:             server.checkDestroyed,
 		Steps: []resource.TestStep{
 			{
-				Config:      server.clusterConfig("fault-timeout", testProjectID, `  timeouts { create = "3s" }`),
-				ExpectError: errorText("Create Serverless Cluster"),
+				Config: server.clusterConfig("fault-timeout", testProjectID, `  timeouts { create = "3s" }`),
+				// The create timeout has passed by the time the cluster is recorded, so the wait for
+				// RUNNING ends at once.
+				ExpectError: errorText("Create Serverless Cluster Timed Out", "was not RUNNING within 3s",
+					"marked tainted", "context deadline exceeded"),
 			},
 			taintedClusterStep(t, server, server.clusterConfig("fault-timeout", testProjectID, "")),
 		},
@@ -344,7 +354,130 @@ func TestAccServerlessClusterCreateTimeoutAfterProcessing(t *testing.T) {
 	if created := server.CountRequests(mock.EndpointCreate); created != 1 {
 		t.Errorf("createServerless was sent %d times, expected once", created)
 	}
+	expectPasswordWarnings(t, recorder, true)
 	expectNoLiveClusters(t, server)
+}
+
+// TestAccServerlessClusterCreateAdoptionWindow covers the lookup by name after a lost create
+// response that finds a cluster the lost request did not make, because it was there before. A
+// cluster created within the margin for clock differences before the apply is adopted, and an
+// older one is reported and left alone.
+func TestAccServerlessClusterCreateAdoptionWindow(t *testing.T) {
+	tests := map[string]struct {
+		createdBefore time.Duration // how long before the apply the cluster was created
+		adopted       bool
+	}{
+		"created 5 minutes before": {createdBefore: 5 * time.Minute},
+		"created 1 minute before":  {createdBefore: time.Minute, adopted: true},
+	}
+
+	for name, test := range tests {
+		t.Run(name, func(t *testing.T) {
+			clock := &offsetClock{}
+			options := fastMockOptions()
+			options.Now = clock.now
+			server := startTestMock(t, options)
+			clock.set(-test.createdBefore)
+			existingID := server.AddCluster(mock.ClusterSpec{Name: "fault-window", ProjectID: testProjectID})
+			clock.set(0)
+			// The mock does not act on the create, so the lookup after it finds only the cluster
+			// that was there before.
+			server.InjectFault(mock.Fault{Endpoint: mock.EndpointCreate, Kind: mock.FaultResetBefore})
+			recorder := &diagnosticRecorder{}
+			config := server.clusterConfig("fault-window", testProjectID, "")
+
+			step := resource.TestStep{Config: config}
+			if test.adopted {
+				step.ConfigStateChecks = []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(testClusterAddress, attributePath("id"), knownvalue.StringExact(existingID)),
+					statecheck.ExpectKnownValue(testClusterAddress, attributePath("password"), knownvalue.Null()),
+					liveClustersMatchState{server: server},
+				}
+			} else {
+				// The diagnostic is on cluster_name, so Terraform shows that line of the
+				// configuration between the summary and the detail.
+				step.ExpectError = errorText("Create Serverless Cluster Failed", `cluster_name = "fault-window"`,
+					"already existed before this apply", existingID)
+			}
+
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: recorder.providerFactories(),
+				CheckDestroy:             server.checkDestroyed,
+				Steps:                    []resource.TestStep{step},
+			})
+
+			expected := []string{mock.EndpointCreate, mock.EndpointList}
+			if requests := requestsBeforeDescribe(server); !slices.Equal(requests, expected) {
+				t.Errorf("requests before the first describe were %v, expected %v", requests, expected)
+			}
+			expectPasswordWarnings(t, recorder, test.adopted)
+			if test.adopted {
+				expectNoLiveClusters(t, server)
+				return
+			}
+			live := server.LiveClusters()
+			if len(live) != 1 || live[0].ClusterID != existingID {
+				t.Errorf("live clusters after the failed create are %v, expected only %s, which was there before",
+					live, existingID)
+			}
+		})
+	}
+}
+
+// TestAccServerlessClusterCreateFailsAfterLoss covers a create whose response was lost and
+// whose lookup by name found nothing, followed by a create that fails with a rate limit and no
+// retries left, an error that does not show whether the lost request made the cluster. The
+// provider looks the cluster up once more, and adopts it when the lost request did make it.
+func TestAccServerlessClusterCreateFailsAfterLoss(t *testing.T) {
+	tests := map[string]struct {
+		firstFault mock.FaultKind
+		adopted    bool // the first create made the cluster
+	}{
+		"first create took effect":   {firstFault: mock.FaultResetAfter, adopted: true},
+		"first create had no effect": {firstFault: mock.FaultResetBefore},
+	}
+
+	for name, test := range tests {
+		t.Run(name, func(t *testing.T) {
+			// The first lookup finds no cluster, as when the list lags behind the create.
+			server := startRewritingMock(t, fastMockOptions(), bodyRewrite{
+				endpoint: mock.EndpointList,
+				times:    1,
+				edit:     emptyClusterList,
+			})
+			server.InjectFault(mock.Fault{Endpoint: mock.EndpointCreate, Kind: test.firstFault})
+			server.InjectFault(mock.Fault{Endpoint: mock.EndpointCreate, Kind: mock.FaultTooManyRequests, RetryAfter: "1"})
+			recorder := &diagnosticRecorder{}
+			config := server.providerConfigWithRetries(0) + clusterBlock("fault-after-loss", testProjectID, "")
+
+			step := resource.TestStep{Config: config}
+			if test.adopted {
+				step.ConfigStateChecks = []statecheck.StateCheck{
+					liveClustersMatchState{server: server},
+					statecheck.ExpectKnownValue(testClusterAddress, attributePath("status"), knownvalue.StringExact("RUNNING")),
+					statecheck.ExpectKnownValue(testClusterAddress, attributePath("password"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(testClusterAddress, attributePath("username"), knownvalue.Null()),
+				}
+			} else {
+				step.ExpectError = errorText("Create Serverless Cluster Failed", "fault-after-loss", "HTTP 429")
+			}
+
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: recorder.providerFactories(),
+				CheckDestroy:             server.checkDestroyed,
+				Steps:                    []resource.TestStep{step},
+			})
+
+			// One lookup after the lost response and exactly one after the rate limit.
+			expected := []string{mock.EndpointCreate, mock.EndpointList, mock.EndpointCreate, mock.EndpointList}
+			if requests := requestsBeforeDescribe(server); !slices.Equal(requests, expected) {
+				t.Errorf("requests before the first describe were %v, expected %v", requests, expected)
+			}
+			expectPasswordWarnings(t, recorder, test.adopted)
+			expectFaultsUsed(t, server)
+			expectNoLiveClusters(t, server)
+		})
+	}
 }
 
 // TestAccServerlessClusterCreateLookupFailsOnce covers a create whose response was lost after
@@ -536,6 +669,34 @@ func countResponses(server *testMock, endpoint string, code int) int {
 	return count
 }
 
+// expectPasswordWarnings checks that the apply warned once that the password was not received
+// when the cluster was adopted after a lost response, and never otherwise.
+func expectPasswordWarnings(t *testing.T, recorder *diagnosticRecorder, adopted bool) {
+	t.Helper()
+
+	expected := 0
+	if adopted {
+		expected = 1
+	}
+	if warnings := recorder.countWarnings(passwordNotReceivedSummary); warnings != expected {
+		t.Errorf("the provider warned %q %d times, expected %d", passwordNotReceivedSummary, warnings, expected)
+	}
+}
+
+// offsetClock is a clock for mock.Options.Now that runs at real speed and can be set back, so
+// that AddCluster can store a cluster created in the past.
+type offsetClock struct {
+	offset atomic.Int64 // nanoseconds added to the real time
+}
+
+func (c *offsetClock) now() time.Time {
+	return time.Now().Add(time.Duration(c.offset.Load()))
+}
+
+func (c *offsetClock) set(offset time.Duration) {
+	c.offset.Store(int64(offset))
+}
+
 func expectFaultsUsed(t *testing.T, server *testMock) {
 	t.Helper()
 
@@ -550,16 +711,6 @@ func expectNoLiveClusters(t *testing.T, server *testMock) {
 	for _, cluster := range server.LiveClusters() {
 		t.Errorf("cluster %s (%s) is still live after destroy", cluster.ClusterID, cluster.ClusterName)
 	}
-}
-
-// errorText matches an error output that contains each part in order. Terraform wraps long
-// diagnostic lines, so the spaces in a part match any white space.
-func errorText(parts ...string) *regexp.Regexp {
-	quoted := make([]string, len(parts))
-	for i, part := range parts {
-		quoted[i] = strings.ReplaceAll(regexp.QuoteMeta(part), " ", `\s+`)
-	}
-	return regexp.MustCompile(strings.Join(quoted, `[\s\S]*`))
 }
 
 // liveClustersMatchState is a state check that the mock's live clusters are exactly the
@@ -641,11 +792,16 @@ func compareLiveClusters(server *testMock, inState []string) error {
 }
 
 // bodyRewrite edits the decoded JSON body of the next responses to one endpoint, for response
-// shapes that the mock's fault kinds do not produce.
+// shapes that the mock's fault kinds do not produce. A negative times edits every response
+// until testMock.stopRewrites.
 type bodyRewrite struct {
 	endpoint string
 	times    int
 	edit     func(body map[string]any)
+
+	// unprocessed keeps the request from the mock, so that a rejection the edit makes has no
+	// effect behind it. The edit then starts from an empty object with HTTP 200.
+	unprocessed bool
 }
 
 // rewritingHandler serves the mock and applies rewrites to the responses they match.
@@ -668,7 +824,30 @@ func startRewritingMock(t *testing.T, options mock.Options, rewrites ...bodyRewr
 	httpServer := httptest.NewServer(handler)
 	t.Cleanup(httpServer.Close)
 
-	return &testMock{Server: server, URL: httpServer.URL}
+	return &testMock{Server: server, URL: httpServer.URL, rewriter: handler}
+}
+
+// rewrite adds a rewrite after those already waiting, for a later step of a test. It panics
+// unless the mock was started with startRewritingMock, because that is a bug in the test.
+func (m *testMock) rewrite(rewrite bodyRewrite) {
+	if m.rewriter == nil {
+		panic("testMock.rewrite: the mock was not started with startRewritingMock")
+	}
+
+	m.rewriter.mu.Lock()
+	defer m.rewriter.mu.Unlock()
+	m.rewriter.rewrites = append(m.rewriter.rewrites, &rewrite)
+}
+
+// stopRewrites drops every rewrite that is still waiting.
+func (m *testMock) stopRewrites() {
+	if m.rewriter == nil {
+		return
+	}
+
+	m.rewriter.mu.Lock()
+	defer m.rewriter.mu.Unlock()
+	m.rewriter.rewrites = nil
 }
 
 func (h *rewritingHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -679,7 +858,12 @@ func (h *rewritingHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	recorder := httptest.NewRecorder()
-	h.server.ServeHTTP(recorder, r)
+	if rewrite.unprocessed {
+		recorder.Header().Set("Content-Type", "application/json")
+		_, _ = recorder.WriteString("{}")
+	} else {
+		h.server.ServeHTTP(recorder, r)
+	}
 
 	decoder := json.NewDecoder(bytes.NewReader(recorder.Body.Bytes()))
 	decoder.UseNumber()
@@ -709,12 +893,38 @@ func (h *rewritingHandler) takeRewrite(endpoint string) *bodyRewrite {
 	defer h.mu.Unlock()
 
 	for _, rewrite := range h.rewrites {
-		if rewrite.endpoint == endpoint && rewrite.times > 0 {
-			rewrite.times--
-			return rewrite
+		if rewrite.endpoint != endpoint || rewrite.times == 0 {
+			continue
 		}
+		if rewrite.times > 0 {
+			rewrite.times--
+		}
+		return rewrite
 	}
 	return nil
+}
+
+// editData returns an edit of a response body's data object, which leaves a body without one
+// unchanged.
+func editData(edit func(data map[string]any)) func(body map[string]any) {
+	return func(body map[string]any) {
+		if data, ok := body["data"].(map[string]any); ok {
+			edit(data)
+		}
+	}
+}
+
+// emptyClusterList edits a list response body into one page without clusters.
+func emptyClusterList(body map[string]any) {
+	body["data"] = map[string]any{"count": 0, "currentPage": 1, "pageSize": 100, "clusters": []any{}}
+}
+
+// notInRegion edits a response body into the error that a control plane returns for a cluster
+// of another region: code 90102 with HTTP 200, as the mock sends it.
+func notInRegion(body map[string]any) {
+	delete(body, "data")
+	body["code"] = mock.CodeClusterNotInRegion
+	body["message"] = "cluster is not in region " + mock.DefaultRegionID
 }
 
 // endpointOf returns the mock endpoint name of an API request, or "" for other requests.

@@ -1,10 +1,13 @@
 package provider
 
 import (
-	"regexp"
+	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/vectorops/terraform-provider-zilliz/internal/mock"
 )
@@ -17,64 +20,47 @@ resource "zilliz_serverless_cluster" "test" {
 }
 `
 
-func TestAccProviderConfigErrors(t *testing.T) {
-	// The provider reads these variables when attributes are missing; clear any the shell set.
-	for _, name := range []string{envAPIKey, envCloudRegion, envEndpoint, envMaxRetries} {
-		t.Setenv(name, "")
-	}
-	server := startTestMock(t, mock.Options{})
+// TestAccProviderEndpointKnownAtApply configures the provider with an endpoint that comes from a
+// resource, so it is unknown while Terraform plans. The plan of a new cluster needs no API call
+// and succeeds. By the time of the apply the endpoint is known, and the apply creates the cluster.
+func TestAccProviderEndpointKnownAtApply(t *testing.T) {
+	clearProviderEnvironment(t)
+	server := startTestMock(t, fastMockOptions())
+	config := fmt.Sprintf(`
+resource "terraform_data" "endpoint" {
+  input = %q
+}
 
-	tests := map[string]struct {
-		provider string
-		expected string
-	}{
-		"missing key": {
-			provider: `provider "zilliz" { endpoint = "` + server.URL + `" }`,
-			expected: `Missing API Key[\s\S]*ZILLIZ_API_KEY`,
-		},
-		"missing region": {
-			provider: `provider "zilliz" { api_key = "k" }`,
-			expected: `Missing Cloud Region[\s\S]*ZILLIZ_CLOUD_REGION`,
-		},
-		"plain http": {
-			provider: `provider "zilliz" {
-  api_key  = "k"
-  endpoint = "http://controller.example.com"
-}`,
-			expected: `plain http is accepted only for loopback hosts`,
-		},
-		"negative retries": {
-			provider: `provider "zilliz" {
-  api_key     = "k"
-  endpoint    = "` + server.URL + `"
-  max_retries = -1
-}`,
-			expected: `max_retries`,
-		},
-		"wrong key": {
-			provider: `provider "zilliz" {
-  api_key  = "not-the-mock-key"
-  endpoint = "` + server.URL + `"
-}`,
-			expected: `rejected the API key[\s\S]*HTTP 401`,
-		},
-	}
+provider "zilliz" {
+  endpoint = terraform_data.endpoint.output
+  api_key  = %q
+}
+`, server.URL, server.APIKey()) + clusterResourceOnly
 
-	for name, test := range tests {
-		t.Run(name, func(t *testing.T) {
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: testProviderFactories,
-				Steps: []resource.TestStep{
-					{
-						Config:      test.provider + clusterResourceOnly,
-						ExpectError: regexp.MustCompile(test.expected),
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		CheckDestroy:             server.checkDestroyed,
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectUnknownValue("terraform_data.endpoint", attributePath("output")),
+						plancheck.ExpectResourceAction(testClusterAddress, plancheck.ResourceActionCreate),
 					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-			})
-		})
-	}
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(testClusterAddress, attributePath("status"), knownvalue.StringExact("RUNNING")),
+					passwordMatchesMock{server: server, address: testClusterAddress},
+					liveClustersMatchState{server: server},
+				},
+			},
+		},
+	})
 
-	if live := len(server.LiveClusters()); live != 0 {
-		t.Errorf("mock has %d live clusters after failed configurations, expected 0", live)
+	if created := server.CountRequests(mock.EndpointCreate); created != 1 {
+		t.Errorf("createServerless was sent %d times, expected once", created)
 	}
+	expectNoLiveClusters(t, server)
 }

@@ -20,10 +20,13 @@ import (
 
 // TestAccSecretsNotLogged applies and destroys two clusters through the Terraform CLI with
 // trace logging, while the mock rejects one create with 429 and truncates the response to
-// another, which contains the generated password. Neither the API key nor any password may
-// appear in the log file, in the CLI's output or in any file but the state.
+// another, which contains the generated password. The first lookup by name after the truncated
+// response then lists a second cluster of the same name whose ID contains the API key, so the
+// provider logs a failed lookup whose error contains the key. Neither the API key nor any
+// password may appear in the log file, in the CLI's output or in any file but the state.
 func TestAccSecretsNotLogged(t *testing.T) {
-	server := startTestMock(t, fastMockOptions())
+	server := startRewritingMock(t, fastMockOptions())
+	server.rewrite(bodyRewrite{endpoint: mock.EndpointList, times: 1, edit: addClustersNamedLikeSecrets(server.APIKey())})
 	server.InjectFault(mock.Fault{Endpoint: mock.EndpointCreate, Kind: mock.FaultTooManyRequests, RetryAfter: "1"})
 	server.InjectFault(mock.Fault{Endpoint: mock.EndpointCreate, Kind: mock.FaultTruncatedJSON})
 	logPath := filepath.Join(t.TempDir(), "terraform.log")
@@ -47,7 +50,7 @@ resource "zilliz_serverless_cluster" "secret" {
 	if err := apply.Err(); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(apply.Stdout, "Serverless Cluster Password Not Received") {
+	if !strings.Contains(apply.Stdout, passwordNotReceivedSummary) {
 		t.Errorf("apply output has no warning that the truncated create's password was not received:\n%s", apply.Output())
 	}
 	receivedBy := expectOnePasswordReceived(t, server, ws)
@@ -70,12 +73,19 @@ resource "zilliz_serverless_cluster" "secret" {
 	for _, line := range []string{
 		"Retrying Zilliz Cloud API request",
 		"Outcome of createServerless is unknown",
+		"Looking the cluster up by name failed; trying again",
 		"Found the cluster that the lost create request made",
 		"Zilliz Cloud API response body",
 	} {
 		if !strings.Contains(logText, line) {
 			t.Errorf("the Terraform log (%d bytes) has no provider line %q", len(logData), line)
 		}
+	}
+	// The failed lookup's error names the cluster IDs that contain the key, so a masked key
+	// shows that the scan below covers a provider line, not only the client's.
+	if !logLineContains(logText, "Looking the cluster up by name failed", "inxx-***-") {
+		t.Error("the Terraform log has no failed lookup whose error shows the masked API key, so the scan below " +
+			"does not cover the provider's own log lines")
 	}
 
 	// Terraform 1.11 writes a provider's log fields in Go quoting, so a logged body that
@@ -103,6 +113,39 @@ resource "zilliz_serverless_cluster" "secret" {
 		t.Error("the Terraform log contains an Authorization header")
 	}
 	expectSecretsOnlyInState(t, ws.Dir, secrets)
+}
+
+// addClustersNamedLikeSecrets returns a list rewrite that adds a live cluster named secret-0 and
+// one named secret-1, each with an ID that contains apiKey. A lookup by either name then finds
+// two clusters and fails with an error that names both IDs.
+func addClustersNamedLikeSecrets(apiKey string) func(body map[string]any) {
+	return func(body map[string]any) {
+		data, ok := body["data"].(map[string]any)
+		if !ok {
+			return
+		}
+		clusters, _ := data["clusters"].([]any)
+		for i := range 2 {
+			clusters = append(clusters, map[string]any{
+				"clusterId":   fmt.Sprintf("inxx-%s-%d", apiKey, i),
+				"clusterName": fmt.Sprintf("secret-%d", i),
+				"status":      "RUNNING",
+				"projectId":   testProjectID,
+			})
+		}
+		data["clusters"] = clusters
+		data["count"] = len(clusters)
+	}
+}
+
+// logLineContains reports whether a line of logText contains both message and text.
+func logLineContains(logText, message, text string) bool {
+	for line := range strings.Lines(logText) {
+		if strings.Contains(line, message) && strings.Contains(line, text) {
+			return true
+		}
+	}
+	return false
 }
 
 // expectOnePasswordReceived checks the state after apply: of the two clusters, the one whose

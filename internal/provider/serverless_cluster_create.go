@@ -104,6 +104,10 @@ func adoptAfterLostResponse(ctx context.Context, apiClient *client.Client, reque
 	if err != nil || existing == nil {
 		return createOutcome{}, false, err
 	}
+	if existing.ClusterID == "" {
+		return createOutcome{}, false, fmt.Errorf("the cluster list returned the cluster %q without a cluster ID",
+			request.ClusterName)
+	}
 
 	if createdBefore(existing, startedAt.Add(-adoptionClockSkew)) {
 		return createOutcome{}, false, &preexistingClusterError{clusterID: existing.ClusterID, createTime: existing.CreateTime}

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	"testing"
@@ -54,20 +55,27 @@ func TestAccServerlessClusterCreateImport(t *testing.T) {
 				},
 			},
 			{
-				// terraform import: the API never returns the credentials again.
+				// terraform import: every attribute matches the created cluster's but the
+				// credentials, which the API never returns again, so the import stores them as null.
 				ResourceName:            testClusterAddress,
 				ImportState:             true,
 				ImportStateVerify:       true,
 				ImportStateVerifyIgnore: []string{"password", "username"},
+				ImportStateCheck:        expectImportedWithoutCredentials,
 			},
 			{
-				// An import block plans no changes against a matching configuration.
+				// An import block plans no changes against a matching configuration, again without
+				// credentials.
 				Config:          config,
 				ResourceName:    testClusterAddress,
 				ImportState:     true,
 				ImportStateKind: resource.ImportBlockWithID,
 				ImportPlanChecks: resource.ImportPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(testClusterAddress, plancheck.ResourceActionNoop)},
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(testClusterAddress, plancheck.ResourceActionNoop),
+						plancheck.ExpectKnownValue(testClusterAddress, attributePath("username"), knownvalue.Null()),
+						plancheck.ExpectKnownValue(testClusterAddress, attributePath("password"), knownvalue.Null()),
+					},
 				},
 			},
 		},
@@ -75,6 +83,95 @@ func TestAccServerlessClusterCreateImport(t *testing.T) {
 
 	if created := server.CountRequests(mock.EndpointCreate); created != 1 {
 		t.Errorf("createServerless was called %d times, expected once", created)
+	}
+}
+
+// expectImportedWithoutCredentials is an ImportStateCheck that the one imported cluster has no
+// username and no password. The flattened state leaves out attributes that are null, while an
+// empty string would be present.
+func expectImportedWithoutCredentials(states []*terraform.InstanceState) error {
+	if len(states) != 1 {
+		return fmt.Errorf("import produced %d instances, expected 1", len(states))
+	}
+
+	var problems []error
+	for _, attribute := range []string{"username", "password"} {
+		if _, ok := states[0].Attributes[attribute]; ok {
+			problems = append(problems, fmt.Errorf("imported cluster %s has %s set, expected null",
+				states[0].ID, attribute))
+		}
+	}
+	return errors.Join(problems...)
+}
+
+func TestAccServerlessClusterImportFailures(t *testing.T) {
+	tests := map[string]struct {
+		// id is the import ID. importedID replaces it when set, with the ID of a cluster that the
+		// case adds to the mock first.
+		id         string
+		importedID func(server *testMock) string
+		expected   *regexp.Regexp
+
+		// sendsRequests is false when the provider must reject the ID before calling the API.
+		sendsRequests bool
+	}{
+		"unknown cluster id": {
+			id:            "inxx-00000000000000000",
+			expected:      errorText("Cannot import non-existent remote object"),
+			sendsRequests: true,
+		},
+		"cluster in another region": {
+			importedID: func(server *testMock) string {
+				return server.AddCluster(mock.ClusterSpec{Name: "acc-import", RegionID: "aws-us-east-1"})
+			},
+			expected:      errorText("Read Serverless Cluster Failed", "in another region", "code 90102"),
+			sendsRequests: true,
+		},
+		"cluster name with space": {
+			id:       "acc import",
+			expected: errorText("Invalid Import ID", `"acc import" is not a cluster ID`, "by its cluster ID, not by its name", "inxx-"),
+		},
+		"id with underscore": {
+			id:       "inxx_0123",
+			expected: errorText("Invalid Import ID", `"inxx_0123"`, "inxx-"),
+		},
+		"id with path": {
+			id:       "inxx-0123/drop",
+			expected: errorText("Invalid Import ID", `"inxx-0123/drop"`, "inxx-"),
+		},
+	}
+
+	for name, test := range tests {
+		t.Run(name, func(t *testing.T) {
+			server := startTestMock(t, fastMockOptions())
+			id := test.id
+			if test.importedID != nil {
+				id = test.importedID(server)
+			}
+
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testProviderFactories,
+				Steps: []resource.TestStep{
+					{
+						Config:        server.clusterConfig("acc-import", testProjectID, ""),
+						ResourceName:  testClusterAddress,
+						ImportState:   true,
+						ImportStateId: id,
+						ExpectError:   test.expected,
+					},
+				},
+			})
+
+			if created := server.CountRequests(mock.EndpointCreate); created != 0 {
+				t.Errorf("createServerless was sent %d times by a failed import, expected never", created)
+			}
+			if !test.sendsRequests {
+				expectNoRequests(t, server)
+			}
+			if test.importedID != nil && len(server.LiveClusters()) != 1 {
+				t.Errorf("mock has %d live clusters after the failed import, expected the 1 it had", len(server.LiveClusters()))
+			}
+		})
 	}
 }
 
@@ -188,6 +285,149 @@ func TestAccServerlessClusterDroppedOutOfBand(t *testing.T) {
 			},
 		},
 	})
+}
+
+// TestAccServerlessClusterInAnotherRegion covers a cluster in state that the control plane
+// reports as being in another region (code 90102), as after a change of the provider's region.
+// The cluster still exists, so refreshes and the destroy fail and keep it in state, and nothing
+// is created in its place.
+func TestAccServerlessClusterInAnotherRegion(t *testing.T) {
+	server := startRewritingMock(t, fastMockOptions())
+	config := server.clusterConfig("acc-region", testProjectID, "")
+	compareID := statecheck.CompareValue(compare.ValuesSame())
+	describeInAnotherRegion := func() {
+		server.rewrite(bodyRewrite{endpoint: mock.EndpointDescribe, times: -1, edit: notInRegion})
+	}
+	readFailed := errorText("Read Serverless Cluster Failed", "in another region", "stays in state", "code 90102")
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		CheckDestroy:             server.checkDestroyed,
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					compareID.AddStateValue(testClusterAddress, attributePath("id")),
+				},
+			},
+			{
+				// terraform refresh writes the state it reads, so it would drop a removed cluster.
+				PreConfig:    describeInAnotherRegion,
+				RefreshState: true,
+				ExpectError:  readFailed,
+			},
+			{
+				// The cluster is still in state, so the next plan reads it again and fails again.
+				Config:      config,
+				PlanOnly:    true,
+				ExpectError: readFailed,
+			},
+			{
+				// The mock must not drop the cluster behind the rejection.
+				PreConfig: func() {
+					server.stopRewrites()
+					server.rewrite(bodyRewrite{endpoint: mock.EndpointDrop, times: -1, edit: notInRegion, unprocessed: true})
+				},
+				Config:      config,
+				Destroy:     true,
+				ExpectError: errorText("Delete Serverless Cluster Failed", "in another region", "stays in state", "code 90102"),
+			},
+			{
+				// With the region right again, the same cluster is in state and no change is planned.
+				PreConfig: server.stopRewrites,
+				Config:    config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						noOrphanedClusters{server: server},
+						plancheck.ExpectEmptyPlan(),
+					},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					compareID.AddStateValue(testClusterAddress, attributePath("id")),
+					liveClustersMatchState{server: server},
+				},
+			},
+		},
+	})
+
+	if created := server.CountRequests(mock.EndpointCreate); created != 1 {
+		t.Errorf("createServerless was sent %d times, expected once: a cluster in another region is not replaced", created)
+	}
+	if drops := server.CountRequests(mock.EndpointDrop); drops != 1 {
+		t.Errorf("the mock received %d drops, expected 1: the one of the final destroy", drops)
+	}
+	expectNoLiveClusters(t, server)
+}
+
+// TestAccServerlessClusterRefreshKeepsIdentity covers describe responses that leave out the
+// cluster's name and project or report another ID: a refresh keeps those attributes from state,
+// so the plan stays empty instead of replacing the cluster.
+func TestAccServerlessClusterRefreshKeepsIdentity(t *testing.T) {
+	server := startRewritingMock(t, fastMockOptions())
+	config := server.clusterConfig("acc-identity", testProjectID, "")
+	compareID := statecheck.CompareValue(compare.ValuesSame())
+	compareClusterID := statecheck.CompareValue(compare.ValuesSame())
+
+	tests := map[string]func(data map[string]any){
+		"empty name and project": func(data map[string]any) {
+			data["clusterName"] = ""
+			data["projectId"] = ""
+		},
+		"missing name and project": func(data map[string]any) {
+			delete(data, "clusterName")
+			delete(data, "projectId")
+		},
+		"other cluster id": func(data map[string]any) {
+			data["clusterId"] = "inxx-00000000000000000"
+		},
+	}
+
+	steps := []resource.TestStep{
+		{
+			Config: config,
+			ConfigStateChecks: []statecheck.StateCheck{
+				compareID.AddStateValue(testClusterAddress, attributePath("id")),
+				compareClusterID.AddStateValue(testClusterAddress, attributePath("cluster_id")),
+			},
+		},
+	}
+	for name, edit := range tests {
+		steps = append(steps, resource.TestStep{
+			// Each step refreshes twice: before the plan that must be empty and after the apply.
+			PreConfig: func() {
+				t.Logf("describe responses: %s", name)
+				server.stopRewrites()
+				server.rewrite(bodyRewrite{endpoint: mock.EndpointDescribe, times: -1, edit: editData(edit)})
+			},
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply:             []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				compareID.AddStateValue(testClusterAddress, attributePath("id")),
+				compareClusterID.AddStateValue(testClusterAddress, attributePath("cluster_id")),
+				statecheck.ExpectKnownValue(testClusterAddress, attributePath("cluster_name"), knownvalue.StringExact("acc-identity")),
+				statecheck.ExpectKnownValue(testClusterAddress, attributePath("project_id"), knownvalue.StringExact(testProjectID)),
+			},
+		})
+	}
+	steps = append(steps, resource.TestStep{
+		// The destroy needs the real responses.
+		PreConfig: server.stopRewrites,
+		Config:    config,
+	})
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		CheckDestroy:             server.checkDestroyed,
+		Steps:                    steps,
+	})
+
+	if created := server.CountRequests(mock.EndpointCreate); created != 1 {
+		t.Errorf("createServerless was sent %d times, expected once", created)
+	}
+	expectNoLiveClusters(t, server)
 }
 
 func TestAccServerlessClusterTaintedOnTimeout(t *testing.T) {
