@@ -60,6 +60,7 @@ func (d *cloudProvidersDataSource) Schema(_ context.Context, _ datasource.Schema
 }
 
 func (d *cloudProvidersDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
+	ctx = d.data.logContext(ctx)
 	apiClient := d.data.apiClient(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return

@@ -80,6 +80,7 @@ func (d *cloudRegionsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 }
 
 func (d *cloudRegionsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	ctx = d.data.logContext(ctx)
 	var state cloudRegionsDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {

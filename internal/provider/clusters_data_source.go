@@ -78,6 +78,7 @@ func (d *clustersDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 }
 
 func (d *clustersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	ctx = d.data.logContext(ctx)
 	var state clustersDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {

@@ -66,6 +66,7 @@ func (d *projectsDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 }
 
 func (d *projectsDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
+	ctx = d.data.logContext(ctx)
 	apiClient := d.data.apiClient(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
