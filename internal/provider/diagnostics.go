@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/http"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -61,7 +62,7 @@ func createFailedDiagnostic(request client.CreateServerlessRequest, err error) d
 		return diag.NewErrorDiagnostic(createSummary,
 			fmt.Sprintf("Serverless clusters are not offered in the provider's cloud region. Set cloud_region "+
 				"to a region that offers them.\n\n%s", err))
-	case client.HasCode(err, codeInvalidToken), client.HasCode(err, codeInvalidTokenFormat):
+	case isAuthenticationError(err):
 		return invalidAPIKeyDiagnostic(createSummary, err)
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
 		return diag.NewErrorDiagnostic(createSummary,
@@ -80,6 +81,17 @@ func createFailedDiagnostic(request client.CreateServerlessRequest, err error) d
 			fmt.Sprintf("Zilliz Cloud did not create the cluster %q in project %s. Fix the cause below and run "+
 				"terraform apply again.\n\n%s", request.ClusterName, request.ProjectID, err))
 	}
+}
+
+// isAuthenticationError reports whether the service rejected the API key: body code 80001 or
+// 80002, or HTTP 401 with a JSON error body.
+func isAuthenticationError(err error) bool {
+	var apiErr *client.APIError
+	if !errors.As(err, &apiErr) {
+		return false
+	}
+	return apiErr.Code == codeInvalidToken || apiErr.Code == codeInvalidTokenFormat ||
+		apiErr.HTTPStatus == http.StatusUnauthorized
 }
 
 func invalidAPIKeyDiagnostic(summary string, err error) diag.Diagnostic {

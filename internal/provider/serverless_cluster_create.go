@@ -26,8 +26,8 @@ const (
 
 	// adoptionClockSkew is how much older than the create request a cluster found by name may be
 	// and still count as the one the lost request created, allowing for the service's clock.
-	// NOTE: a cluster of the same name made by someone else within this window before the apply
-	// would be adopted after a lost response; the API offers no request ID to tell them apart.
+	// NOTE: after a lost response, a cluster of the same name that someone else made within this
+	// window before the apply would be adopted, because the API returns no request ID to compare.
 	adoptionClockSkew = 2 * time.Minute
 )
 

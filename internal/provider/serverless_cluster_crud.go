@@ -144,12 +144,12 @@ func (r *serverlessClusterResource) Delete(ctx context.Context, req resource.Del
 	defer cancel()
 
 	clusterID := state.ID.ValueString()
-	gone, err := dropCluster(ctx, apiClient, clusterID)
+	alreadyDeleted, err := dropCluster(ctx, apiClient, clusterID)
 	if err != nil {
 		resp.Diagnostics.Append(dropFailedDiagnostic(clusterID, err))
 		return
 	}
-	if gone {
+	if alreadyDeleted {
 		tflog.Info(ctx, "Serverless cluster was already deleted", map[string]any{"cluster_id": clusterID})
 		return
 	}
